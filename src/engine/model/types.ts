@@ -1,0 +1,123 @@
+/**
+ * The model's public shapes (SPEC section 3). Results hold plain numbers, already
+ * rounded to the penny: all arithmetic happens in decimal inside the engine, and
+ * these are what leave it.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding of a run, naming where it is. Blank parts are `''`. */
+export interface Check {
+  severity: Severity;
+  scenario: string;
+  fund: string;
+  ref: string;
+  /** Short name of the check, e.g. `Ring fence`, `Award cap`, `Floor`, `Unknown fund`. */
+  check: string;
+  message: string;
+  /** Where to take the user: the input table and 0-based body row, when there is one. */
+  table?: string;
+  row?: number;
+  column?: string;
+}
+
+export interface AllocationRow {
+  scenario: string;
+  ref: string;
+  recipient: string;
+  service: string;
+  fund: string;
+  priorYear: number;
+  amount: number;
+  change: number;
+  /** Fraction (0.051 for 5.1%); null when the prior year is 0. */
+  changePct: number | null;
+  /** What shaped it: `prorated`, `scaled`, `top-slice`, `share`, joined by `; `. */
+  notes: string;
+}
+
+export interface LedgerRow {
+  scenario: string;
+  fund: string;
+  openingBalance: number;
+  income: number;
+  awarded: number;
+  closingBalance: number;
+  floor: number;
+  headroom: number;
+}
+
+export interface ComparisonRow {
+  ref: string;
+  recipient: string;
+  fund: string;
+  /** Amount under the first and the second compared scenario. */
+  first: number;
+  second: number;
+  variance: number;
+  variancePct: number | null;
+}
+
+export interface Comparison {
+  first: string;
+  second: string;
+  rows: ComparisonRow[];
+  /** One total per fund, in fund order. */
+  fundTotals: ComparisonRow[];
+}
+
+export interface CommitmentRow {
+  ref: string;
+  recipient: string;
+  fund: string;
+  /** One amount per year in `ModelResult.commitmentYears`. */
+  years: number[];
+}
+
+export interface AppendixRow {
+  recipient: string;
+  service: string;
+  priorYear: number;
+  proposed: number;
+  change: number;
+}
+
+/** A board-paper appendix: one per `Appendix` number, for one scenario. */
+export interface Appendix {
+  number: number;
+  /** e.g. `Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)`. */
+  title: string;
+  scenario: string;
+  /** Column headings for the prior-year and proposed columns, e.g. `2020/21` and `2021/22 (Confirmed)`. */
+  priorHeader: string;
+  proposedHeader: string;
+  rows: AppendixRow[];
+  total: AppendixRow;
+}
+
+export interface RunOptions {
+  /** Scenarios to run, in order; all of the `Scenarios` table's when empty or omitted. */
+  scenarios?: readonly string[];
+  /** The two scenarios to compare; default the first two of the `Scenarios` table. */
+  compare?: readonly [string, string];
+  /** The scenario the appendices show; default the last one run. */
+  appendixScenario?: string;
+  /** The run's time stamp, ISO text (the caller's clock: the engine has none). */
+  stamp: string;
+  /** Today's date as ISO text, for the default financial year. */
+  today: string;
+}
+
+export interface ModelResult {
+  financialYear: string;
+  scenariosRun: string[];
+  stamp: string;
+  allocations: AllocationRow[];
+  ledger: LedgerRow[];
+  checks: Check[];
+  comparison: Comparison | null;
+  /** e.g. `['2021/22', '2022/23', '2023/24']`. */
+  commitmentYears: string[];
+  commitments: CommitmentRow[];
+  appendices: Appendix[];
+}
