@@ -1,0 +1,39 @@
+/**
+ * functions.json is generated from the JSDoc by the build (npm test builds first). A
+ * function or parameter without a description is a function a finance user cannot
+ * read in Excel's formula bar: fail.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+const FILE = join(__dirname, '..', '..', 'dist', 'addin', 'functions.json');
+
+interface Metadata {
+  functions: { id: string; name: string; description?: string; parameters: { name: string; description?: string }[] }[];
+}
+
+function metadata(): Metadata {
+  if (!existsSync(FILE)) throw new Error(`${FILE} is missing: run npm run build first.`);
+  return JSON.parse(readFileSync(FILE, 'utf8')) as Metadata;
+}
+
+describe('functions.json', () => {
+  it('registers the six PCC functions', () => {
+    expect(metadata().functions.map((f) => f.id).sort()).toEqual(['ALLOCATE', 'FY', 'PRORATA', 'RINGFENCE', 'SCALE', 'SPLIT']);
+  });
+
+  it('describes every function and every parameter', () => {
+    const undescribed = metadata().functions.flatMap((f) => [
+      ...(f.description?.trim() ? [] : [f.id]),
+      ...f.parameters.filter((p) => !p.description?.trim()).map((p) => `${f.id}(${p.name})`),
+    ]);
+    expect(undescribed).toEqual([]);
+  });
+
+  it('takes ranges as matrices and spills array results', () => {
+    const byId = new Map(metadata().functions.map((f) => [f.id, f as unknown as Record<string, unknown>]));
+    const split = byId.get('SPLIT') as { parameters: { name: string; dimensionality?: string }[]; result: { dimensionality?: string } };
+    expect(split.parameters.find((p) => p.name === 'weights')?.dimensionality).toBe('matrix');
+    expect(split.result.dimensionality).toBe('matrix');
+  });
+});
