@@ -42,4 +42,20 @@ export interface SheetSpec {
   rows: CellValue[][];
   /** Rows below the table (totals), written bold in the same column formats. */
   footer: CellValue[][];
+  /** A chart to draw beside the table, if any. */
+  chart?: ChartSpec;
+}
+
+/**
+ * A native chart to draw beside an output sheet's table (the Office.js adapter draws it
+ * in Excel; adapters without charts ignore it; the browser preview draws its own).
+ */
+export interface ChartSpec {
+  title: string;
+  /** Header of the column holding the categories (e.g. `Fund`). */
+  categories: string;
+  /** Headers of the columns drawn as series (e.g. `Indicative`, `Confirmed`). */
+  series: string[];
+  /** Draw from the footer rows (totals) rather than the table body. */
+  fromFooter: boolean;
 }
