@@ -1,0 +1,119 @@
+/**
+ * The model as read from its input tables (SPEC section 3): clean, typed values, money
+ * as decimals. Produced by `readModel`; every surface treats it as read-only.
+ */
+import type { Decimal } from 'decimal.js';
+import type { CalendarDate } from '../dates';
+import type { CellValue } from '../sheet';
+import type { Check } from './types';
+
+/** The five allocation rules of the `Rule` column. */
+export type RuleName = 'FLAT' | 'CHANGE' | 'FIXED' | 'TOPSLICE' | 'SHARE';
+
+/** What a scenario does when a fund's awards do not fit its money. */
+export type FitMode = 'scale-down' | 'scale' | 'none';
+
+/** One row of the `Funds` table. */
+export interface Fund {
+  name: string;
+  source: string;
+  openingBalance: Decimal;
+  /** The fund's income for the year, unless a scenario says otherwise. */
+  income: Decimal;
+  /** The ring fence, trimmed, as written; empty when the fund is not ring-fenced. */
+  allowedPurposes: string[];
+  /** Minimum closing balance (money held back, e.g. for a newly elected Commissioner). */
+  floor: Decimal;
+  /** Largest single award; null when there is none. */
+  awardCap: Decimal | null;
+  /** The board-paper appendix the fund's awards go in; null when none. */
+  appendix: number | null;
+  /** 0-based body row of the `Funds` table. */
+  row: number;
+}
+
+/** One row of the `Awards` table. */
+export interface Award {
+  /** 0-based body row of the `Awards` table, for taking the user to it. */
+  row: number;
+  ref: string;
+  recipient: string;
+  /** e.g. a charity number `GB-CHC-1234567`; `''` when not given. */
+  recipientIdentifier: string;
+  service: string;
+  /** The fund's name as the `Funds` table spells it, or as written when it is unknown. */
+  fund: string;
+  purpose: string;
+  priority: string;
+  /** Last year's amount; 0 when blank. */
+  priorYear: Decimal;
+  /** Null when the rule is not one of the five. */
+  rule: RuleName | null;
+  /** The rule's parameter (a change, an amount, a fraction or a weight); null when blank. */
+  value: Decimal | null;
+  start: CalendarDate | null;
+  end: CalendarDate | null;
+  locked: boolean;
+  route: string;
+  /**
+   * True when a problem in the row (unknown fund or rule, a missing or non-numeric
+   * amount, a bad date, a duplicate ref) leaves the award at 0. The problem is one of
+   * `Model.rowChecks`.
+   */
+  zeroed: boolean;
+}
+
+/** One row of the `Scenarios` table that names a fund. */
+export interface ScenarioFund {
+  /** The fund's name as the `Funds` table spells it. */
+  fund: string;
+  /** The scenario's income for the fund; null when the row leaves the fund's own. */
+  income: Decimal | null;
+  /** The fit for this fund; null when the row leaves the scenario's. */
+  fit: FitMode | null;
+  /** 0-based body row of the `Scenarios` table. */
+  row: number;
+}
+
+/** A scenario: the `Scenarios` rows that share a name, in table order. */
+export interface Scenario {
+  name: string;
+  /** The fit for funds the scenario does not set one for (a row with a blank `Fund`). */
+  fit: FitMode;
+  funds: ScenarioFund[];
+  /** Every 0-based `Scenarios` body row of the scenario. */
+  rows: number[];
+}
+
+/** The `Settings` table, with its defaults filled in. */
+export interface Settings {
+  /** e.g. `2021/22`. */
+  financialYear: string;
+  /** e.g. 2021 for 2021/22. */
+  startYear: number;
+  /** A contract or single tender action at or above it is flagged (default £50,000). */
+  tenderThreshold: Decimal;
+  funderName: string;
+  funderIdentifier: string;
+  /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
+  values: Record<string, CellValue>;
+}
+
+/** One row of the `Envelopes` table: a priority's budget across all funds. */
+export interface Envelope {
+  priority: string;
+  budget: Decimal;
+  row: number;
+}
+
+/** The model read from a workbook's input tables. */
+export interface Model {
+  funds: Fund[];
+  awards: Award[];
+  /** In the order they first appear in the `Scenarios` table; names unique. */
+  scenarios: Scenario[];
+  settings: Settings;
+  envelopes: Envelope[];
+  /** Problems found in single rows while reading (errors and warnings, no scenario). */
+  rowChecks: Check[];
+}

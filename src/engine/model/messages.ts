@@ -1,0 +1,134 @@
+/**
+ * Every message the model writes, in one place: the structural errors that stop a
+ * run, and the text of its checks. Money in messages reads like `£1,234.56`.
+ */
+import type { Decimal } from 'decimal.js';
+import { formatAmount } from '../messages';
+
+/**
+ * Money as a finance user writes it.
+ *
+ * @example
+ * [formatMoney(new D(1234.5)), formatMoney(new D(-5000))] //=> ['£1,234.50', '-£5,000.00']
+ */
+export function formatMoney(amount: Decimal): string {
+  const text = formatAmount(amount, 2);
+  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
+}
+
+/** A cell's text for quoting in a message. */
+function quote(text: string): string {
+  return `'${text}'`;
+}
+
+function lines(count: number): string {
+  return count === 1 ? '1 line' : `${count} lines`;
+}
+
+const LEFT_AT_ZERO = 'the award is left at £0.00';
+
+export const messages = {
+  // Structural: the model cannot be used.
+  missingTable: (table: string) =>
+    `The workbook has no table '${table}'. A model needs the tables Funds, Awards and Scenarios ` +
+    `(Settings and Envelopes are optional).`,
+  missingColumn: (table: string, sheet: string, column: string, nearly?: string) =>
+    `Table '${table}' (sheet '${sheet}') has no column '${column}'.` +
+    (nearly === undefined ? '' : ` It has '${nearly}': header text must match exactly.`),
+  noScenarios: (sheet: string) =>
+    `Table 'Scenarios' (sheet '${sheet}') has no scenarios. Add a row for each scenario, ` +
+    `e.g. 'Indicative' with a blank Fund.`,
+  unknownScenario: (name: string, known: readonly string[]) =>
+    `Unknown scenario '${name}'. The workbook's scenarios are: ${known.join(', ')}.`,
+
+  // Awards rows.
+  missingRef: (row: number) => `Row ${row + 1} of the Awards table has no Ref; ${LEFT_AT_ZERO}.`,
+  duplicateRef: (ref: string) =>
+    `${ref}: an earlier row of the Awards table already uses this Ref; this row is left at £0.00.`,
+  blankFund: (ref: string) => `${ref}: Fund is blank; ${LEFT_AT_ZERO}.`,
+  unknownFund: (ref: string, fund: string) =>
+    `${ref}: fund ${quote(fund)} is not in the Funds table; ${LEFT_AT_ZERO}.`,
+  blankRule: (ref: string) => `${ref}: Rule is blank (use FLAT, CHANGE, FIXED, TOPSLICE or SHARE); ${LEFT_AT_ZERO}.`,
+  unknownRule: (ref: string, rule: string) =>
+    `${ref}: rule ${quote(rule)} is not one of FLAT, CHANGE, FIXED, TOPSLICE, SHARE; ${LEFT_AT_ZERO}.`,
+  missingAmount: (ref: string, column: string, rule: string) =>
+    `${ref}: ${column} is blank but rule ${rule} needs it; ${LEFT_AT_ZERO}.`,
+  notANumber: (ref: string, column: string, text: string) =>
+    `${ref}: ${column} holds ${quote(text)}, which is not a number; ${LEFT_AT_ZERO}.`,
+  badFraction: (ref: string, value: string) =>
+    `${ref}: Value ${value} is not a fraction between 0 and 1 (a third is 0.3333), as rule TOPSLICE needs; ` +
+    `${LEFT_AT_ZERO}.`,
+  negativeAmount: (ref: string, column: string, value: string, rule: string) =>
+    `${ref}: ${column} ${value} is negative, which rule ${rule} cannot use; ${LEFT_AT_ZERO}.`,
+  cutTooDeep: (ref: string, value: string) =>
+    `${ref}: Value ${value} would cut the award by more than 100%; ${LEFT_AT_ZERO}.`,
+  negativeWeight: (ref: string, value: string) =>
+    `${ref}: Value ${value} is a negative weight, which rule SHARE cannot use; ${LEFT_AT_ZERO}.`,
+  badDate: (ref: string, column: string, text: string) =>
+    `${ref}: ${column} holds ${quote(text)}, which is not a date (use an Excel date or ISO text such as ` +
+    `2021-10-01); ${LEFT_AT_ZERO}.`,
+  endBeforeStart: (ref: string, start: string, end: string) =>
+    `${ref}: End ${end} is before Start ${start}; ${LEFT_AT_ZERO}.`,
+  badLocked: (ref: string, text: string) =>
+    `${ref}: Locked holds ${quote(text)}; use Yes or No. The award is treated as not locked.`,
+
+  // Funds rows.
+  blankFundName: (row: number) => `Row ${row + 1} of the Funds table has no Fund name; the row is ignored.`,
+  duplicateFund: (fund: string) =>
+    `Fund ${quote(fund)} appears again in the Funds table; the later row is ignored.`,
+  fundNotANumber: (fund: string, column: string, text: string, fallback: string) =>
+    `${fund}: ${column} holds ${quote(text)}, which is not a number; ${fallback}.`,
+  badAppendix: (fund: string, text: string) =>
+    `${fund}: Appendix holds ${quote(text)}, which is not a whole number; the fund is in no appendix.`,
+
+  // Scenarios rows.
+  blankScenario: (row: number) => `Row ${row + 1} of the Scenarios table has no Scenario name; the row is ignored.`,
+  scenarioUnknownFund: (scenario: string, fund: string) =>
+    `${scenario}: fund ${quote(fund)} is not in the Funds table; the row is ignored.`,
+  scenarioDuplicateFund: (scenario: string, fund: string) =>
+    `${scenario}: ${fund} has more than one row; the later row is ignored.`,
+  scenarioIncomeNotANumber: (scenario: string, fund: string, text: string) =>
+    `${scenario}: the Income for ${fund} holds ${quote(text)}, which is not a number; the fund's own income is used.`,
+  unknownFit: (scenario: string, text: string) =>
+    `${scenario}: Fit ${quote(text)} is not one of scale-down, scale, none; scale-down is used.`,
+
+  // Settings and Envelopes rows.
+  badFinancialYear: (text: string, fallback: string) =>
+    `Financial year ${quote(text)} is not a financial year such as 2021/22; ${fallback} is used.`,
+  badThreshold: (text: string) =>
+    `Tender threshold ${quote(text)} is not an amount; £50,000.00 is used.`,
+  blankPriority: (row: number) => `Row ${row + 1} of the Envelopes table has no Priority; the row is ignored.`,
+  duplicateEnvelope: (priority: string) =>
+    `Priority ${quote(priority)} has more than one envelope; the later row is ignored.`,
+  badBudget: (priority: string, text: string) =>
+    `Priority ${quote(priority)}: Budget holds ${quote(text)}, which is not an amount; the row is ignored.`,
+
+  // Checks of a run.
+  ringFence: (ref: string, purpose: string, fund: string, allowed: readonly string[], amount: Decimal) =>
+    `${ref}: ${purpose === '' ? 'no purpose is given, so it is' : `purpose ${quote(purpose)} is`} outside the ` +
+    `${fund} ring fence (${allowed.join(', ')}); ${formatMoney(amount)} of ring-fenced money is at stake.`,
+  awardCap: (ref: string, fund: string, amount: Decimal, cap: Decimal) =>
+    `${ref}: ${formatMoney(amount)} is ${formatMoney(amount.minus(cap))} above the ${fund} award cap of ` +
+    `${formatMoney(cap)}.`,
+  floor: (fund: string, closing: Decimal, floor: Decimal) =>
+    `${fund}: closing balance ${formatMoney(closing)} is below the floor of ${formatMoney(floor)}: ` +
+    `over-committed by ${formatMoney(floor.minus(closing))}.`,
+  lockedExceed: (fund: string, fixed: Decimal, room: Decimal, hasFloor: boolean) =>
+    `${fund}: locked and top-sliced lines alone come to ${formatMoney(fixed)}, ` +
+    `${formatMoney(fixed.minus(room))} more than the ${formatMoney(room)} available` +
+    `${hasFloor ? ' above the floor' : ''}; no fit can make the awards fit.`,
+  tender: (ref: string, route: string, amount: Decimal, threshold: Decimal) =>
+    `${ref}: ${route} of ${formatMoney(amount)} for the year is at or above the tender threshold of ` +
+    `${formatMoney(threshold)}.`,
+  envelope: (priority: string, total: Decimal, budget: Decimal) =>
+    `Priority ${quote(priority)}: awards total ${formatMoney(total)}, ${formatMoney(total.minus(budget))} over ` +
+    `its envelope of ${formatMoney(budget)}.`,
+  fit: (fund: string, count: number, factor: string, target: Decimal, mode: string) =>
+    `${fund}: ${lines(count)} scaled by ${factor} (fit ${mode}) so that they total ${formatMoney(target)}; ` +
+    `locked and top-sliced lines kept.`,
+  nothingToShare: (fund: string, left: Decimal) =>
+    `${fund}: ${left.isZero() ? 'nothing is' : `${formatMoney(left)} is`} left after the other lines and the ` +
+    `floor, so its SHARE lines get £0.00.`,
+  zeroWeights: (fund: string) =>
+    `${fund}: every SHARE line has a Value (weight) of 0, so nothing is shared.`,
+} as const;

@@ -1,0 +1,172 @@
+/**
+ * A run's results as output sheets: Allocations, Fund ledger, Checks, Comparison,
+ * Commitments, then one `Appendix N` sheet per appendix. Values, not formulas; each
+ * titled and stamped with the run's time and scenarios.
+ */
+import type { CellValue, ColumnFormat, SheetColumn, SheetSpec } from '../sheet';
+import type { Appendix, ComparisonRow, ModelResult } from './types';
+
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME = 31;
+
+const WIDTH = { scenario: 16, ref: 12, name: 36, fund: 34, money: 15, percent: 10, notes: 24, severity: 10, check: 24, message: 100 };
+
+function column(header: string, format: ColumnFormat, width: number): SheetColumn {
+  return { header, format, width: Math.max(width, header.length + 2) };
+}
+
+const text = (header: string, width: number): SheetColumn => column(header, 'text', width);
+const money = (header: string): SheetColumn => column(header, 'money', WIDTH.money);
+const percent = (header: string): SheetColumn => column(header, 'percent', WIDTH.percent);
+
+/** The table named after its sheet: spaces removed, each word capitalised (`Fund ledger` → `FundLedger`). */
+export function tableNameFor(sheetName: string): string {
+  return sheetName
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/** A sheet, its name cut to Excel's 31 characters, holding one table named after it. */
+function sheet(name: string, title: string[], columns: SheetColumn[], rows: CellValue[][], footer: CellValue[][] = []): SheetSpec {
+  const sheetName = name.slice(0, MAX_SHEET_NAME);
+  return { sheet: sheetName, table: tableNameFor(sheetName), title, columns, rows, footer };
+}
+
+/** The stamp line under every title. */
+export function stampLine(result: ModelResult): string {
+  return `Run ${result.stamp} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
+}
+
+/** Exact sums of pounds-and-pence numbers, added as whole pence. */
+function total(values: Iterable<number>): number {
+  let pence = 0;
+  for (const value of values) pence += Math.round(value * 100);
+  return pence / 100;
+}
+
+function ratio(change: number, base: number): number | null {
+  return base === 0 ? null : change / base;
+}
+
+/** Headers must be unique in an Excel table: a clashing name gets ` (2)`, ` (3)`... */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header) => {
+    let candidate = header;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${header} (${n})`;
+    seen.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+function allocationsSheet(result: ModelResult, stamp: string): SheetSpec {
+  const rows = result.allocations.map((row): CellValue[] => [
+    row.scenario, row.ref, row.recipient, row.service, row.fund, row.priorYear, row.amount, row.change, row.changePct, row.notes,
+  ]);
+  const footer = result.scenariosRun.map((scenario): CellValue[] => {
+    const lines = result.allocations.filter((row) => row.scenario === scenario);
+    const prior = total(lines.map((row) => row.priorYear));
+    const amount = total(lines.map((row) => row.amount));
+    const change = total(lines.map((row) => row.change));
+    return [scenario, 'Total', '', '', '', prior, amount, change, ratio(change, prior), ''];
+  });
+  return sheet(`Allocations`, [`Allocations ${result.financialYear}`, stamp], [
+    text('Scenario', WIDTH.scenario), text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Service', WIDTH.name),
+    text('Fund', WIDTH.fund), money('Prior year'), money('Amount'), money('Change'), percent('Change %'),
+    text('Notes', WIDTH.notes),
+  ], rows, footer);
+}
+
+function ledgerSheet(result: ModelResult, stamp: string): SheetSpec {
+  const rows = result.ledger.map((row): CellValue[] => [
+    row.scenario, row.fund, row.openingBalance, row.income, row.awarded, row.closingBalance, row.floor, row.headroom,
+  ]);
+  const footer = result.scenariosRun.map((scenario): CellValue[] => {
+    const funds = result.ledger.filter((row) => row.scenario === scenario);
+    const sumOf = (pick: (row: (typeof funds)[number]) => number): number => total(funds.map(pick));
+    return [
+      scenario, 'All funds', sumOf((row) => row.openingBalance), sumOf((row) => row.income), sumOf((row) => row.awarded),
+      sumOf((row) => row.closingBalance), sumOf((row) => row.floor), sumOf((row) => row.headroom),
+    ];
+  });
+  return sheet('Fund ledger', [`Fund ledger ${result.financialYear}`, stamp], [
+    text('Scenario', WIDTH.scenario), text('Fund', WIDTH.fund), money('Opening balance'), money('Income'), money('Awarded'),
+    money('Closing balance'), money('Floor'), money('Headroom'),
+  ], rows, footer);
+}
+
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function checksSheet(result: ModelResult, stamp: string): SheetSpec {
+  const count = { error: 0, warning: 0, info: 0 };
+  for (const check of result.checks) count[check.severity]++;
+  const summary = `${countOf(count.error, 'error', 'errors')}, ${countOf(count.warning, 'warning', 'warnings')}, ` +
+    `${countOf(count.info, 'note', 'notes')}`;
+  const rows = result.checks.map((check): CellValue[] => [
+    check.severity, check.scenario, check.fund, check.ref, check.check, check.message,
+  ]);
+  return sheet('Checks', [`Checks ${result.financialYear}: ${summary}`, stamp], [
+    text('Severity', WIDTH.severity), text('Scenario', WIDTH.scenario), text('Fund', WIDTH.fund), text('Ref', WIDTH.ref),
+    text('Check', WIDTH.check), text('Message', WIDTH.message),
+  ], rows);
+}
+
+function comparisonCells(row: ComparisonRow): CellValue[] {
+  return [row.first, row.second, row.variance, row.variancePct];
+}
+
+function comparisonSheet(result: ModelResult, stamp: string): SheetSpec {
+  const comparison = result.comparison;
+  if (comparison === null) {
+    return sheet('Comparison', ['Comparison: none — a comparison needs two scenarios run', stamp], [
+      text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Fund', WIDTH.fund), money('Variance'), percent('Variance %'),
+    ], []);
+  }
+  const headers = uniqueHeaders(['Ref', 'Recipient', 'Fund', comparison.first, comparison.second, 'Variance', 'Variance %']);
+  const rows = comparison.rows.map((row): CellValue[] => [row.ref, row.recipient, row.fund, ...comparisonCells(row)]);
+  const footer = comparison.fundTotals.map((row): CellValue[] => ['Total', '', row.fund, ...comparisonCells(row)]);
+  const first = total(comparison.fundTotals.map((row) => row.first));
+  const second = total(comparison.fundTotals.map((row) => row.second));
+  const variance = total(comparison.fundTotals.map((row) => row.variance));
+  footer.push(['Total', '', 'All funds', first, second, variance, ratio(variance, first)]);
+  return sheet('Comparison', [`Comparison ${result.financialYear}: ${comparison.second} against ${comparison.first}`, stamp], [
+    text(headers[0], WIDTH.ref), text(headers[1], WIDTH.name), text(headers[2], WIDTH.fund), money(headers[3]),
+    money(headers[4]), money(headers[5]), percent(headers[6]),
+  ], rows, footer);
+}
+
+function commitmentsSheet(result: ModelResult, stamp: string): SheetSpec {
+  const years = result.commitmentYears;
+  const scenario = result.scenariosRun[result.scenariosRun.length - 1] ?? '';
+  const rows = result.commitments.map((row): CellValue[] => [row.ref, row.recipient, row.fund, ...row.years]);
+  const footer: CellValue[][] = [['Total', '', '', ...years.map((_, k) => total(result.commitments.map((row) => row.years[k])))]];
+  const span = years.length > 1 ? `${years[0]} to ${years[years.length - 1]}` : (years[0] ?? '');
+  return sheet('Commitments', [`Commitments ${span} (scenario ${scenario})`, stamp], [
+    text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Fund', WIDTH.fund), ...years.map((year) => money(year)),
+  ], rows, footer);
+}
+
+function appendixSheet(appendix: Appendix, stamp: string): SheetSpec {
+  const cells = (row: Appendix['total']): CellValue[] => [row.recipient, row.service, row.priorYear, row.proposed, row.change];
+  const headers = uniqueHeaders(['Recipient', 'Service', appendix.priorHeader, appendix.proposedHeader, 'Change']);
+  return sheet(`Appendix ${appendix.number}`, [appendix.title, stamp], [
+    text(headers[0], WIDTH.name), text(headers[1], WIDTH.name), money(headers[2]), money(headers[3]), money(headers[4]),
+  ], appendix.rows.map(cells), [cells(appendix.total)]);
+}
+
+/** The run's output sheets, in the order the add-in writes them. */
+export function outputSheets(result: ModelResult): SheetSpec[] {
+  const stamp = stampLine(result);
+  return [
+    allocationsSheet(result, stamp),
+    ledgerSheet(result, stamp),
+    checksSheet(result, stamp),
+    comparisonSheet(result, stamp),
+    commitmentsSheet(result, stamp),
+    ...result.appendices.map((appendix) => appendixSheet(appendix, stamp)),
+  ];
+}

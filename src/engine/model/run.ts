@@ -1,0 +1,155 @@
+/** Running a model's scenarios: allocations, ledger, checks, comparison, commitments, appendices. */
+import type { Decimal } from 'decimal.js';
+import { D, toNumber } from '../money';
+import { allocateFund, noteText, type ScenarioAmounts } from './allocation';
+import { buildAppendices } from './appendix';
+import { awardChecks, awardFacts, envelopeChecks, type AwardFacts } from './checks';
+import { commitments, commitmentYears } from './commitments';
+import { compareScenarios } from './comparison';
+import { ModelInputError } from './errors';
+import type { Model, Scenario } from './inputs';
+import { ledgerRow } from './ledger';
+import { prepareLines, type PreparedModel } from './lines';
+import { messages } from './messages';
+import type { ScenarioOutcome } from './outcome';
+import type { AllocationRow, Check, LedgerRow, ModelResult, RunOptions, Severity } from './types';
+
+/** The scenario of that name (trimmed, case-blind); an unknown name is a `ModelInputError`. */
+export function findScenario(model: Model, name: string): Scenario {
+  const wanted = name.trim().toLowerCase();
+  const found = model.scenarios.find((scenario) => scenario.name.toLowerCase() === wanted);
+  if (found === undefined) {
+    throw new ModelInputError(
+      messages.unknownScenario(name, model.scenarios.map((scenario) => scenario.name)),
+      { table: 'Scenarios', column: 'Scenario' },
+    );
+  }
+  return found;
+}
+
+interface Plan {
+  run: Scenario[];
+  compare: [Scenario, Scenario] | null;
+  appendix: Scenario;
+}
+
+/**
+ * Which scenarios to run: those asked for (all when none are), plus any asked to be
+ * compared or shown in the appendices that were not, run first so that the scenarios
+ * asked for still come last. The default comparison is the first two scenarios run,
+ * in `Scenarios` table order (the table's first two when all are run).
+ */
+function plan(model: Model, options: RunOptions): Plan {
+  const asked = options.scenarios === undefined || options.scenarios.length === 0
+    ? model.scenarios
+    : options.scenarios.map((name) => findScenario(model, name));
+  const compare = options.compare === undefined
+    ? null
+    : ([findScenario(model, options.compare[0]), findScenario(model, options.compare[1])] as [Scenario, Scenario]);
+  const appendixAsked = options.appendixScenario === undefined ? null : findScenario(model, options.appendixScenario);
+
+  const extra: Scenario[] = [];
+  for (const scenario of [...(compare ?? []), ...(appendixAsked === null ? [] : [appendixAsked])]) {
+    if (!asked.includes(scenario) && !extra.includes(scenario)) extra.push(scenario);
+  }
+  const run: Scenario[] = [];
+  for (const scenario of [...extra, ...asked]) if (!run.includes(scenario)) run.push(scenario);
+
+  let pair = compare;
+  if (pair === null) {
+    const inOrder = model.scenarios.filter((scenario) => run.includes(scenario));
+    pair = inOrder.length >= 2 ? [inOrder[0], inOrder[1]] : null;
+  }
+  return { run, compare: pair, appendix: appendixAsked ?? run[run.length - 1] };
+}
+
+const ZERO = new D(0);
+
+function runScenario(model: Model, prepared: PreparedModel, facts: readonly AwardFacts[], scenario: Scenario): ScenarioOutcome {
+  const count = model.awards.length;
+  const out: ScenarioAmounts = {
+    scenario: scenario.name,
+    amounts: new Array<Decimal>(count).fill(ZERO),
+    notes: new Uint8Array(count),
+    checks: [],
+  };
+  const settings = new Map(scenario.funds.map((entry) => [entry.fund, entry]));
+  const funds = prepared.funds.map((group) => {
+    const entry = settings.get(group.fund.name);
+    return allocateFund(group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out);
+  });
+  awardChecks(facts, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
+  envelopeChecks(model, out.amounts, scenario.name, out.checks);
+  return { scenario, amounts: out.amounts, notes: out.notes, funds, checks: out.checks };
+}
+
+function allocationRows(model: Model, outcome: ScenarioOutcome, rows: AllocationRow[]): void {
+  const scenario = outcome.scenario.name;
+  model.awards.forEach((award, i) => {
+    const amount = outcome.amounts[i];
+    const prior = award.priorYear;
+    const priorYear = toNumber(prior);
+    const change = toNumber(amount.minus(prior));
+    rows.push({
+      scenario,
+      ref: award.ref,
+      recipient: award.recipient,
+      service: award.service,
+      fund: award.fund,
+      priorYear,
+      amount: toNumber(amount),
+      change,
+      changePct: prior.isZero() ? null : change / priorYear,
+      notes: noteText(outcome.notes[i]),
+    });
+  });
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Runs the scenarios asked for (all when none are) and builds every output: the
+ * allocations of every award under every scenario, the fund ledger, the checks (errors
+ * first, then warnings, then information; row problems before a run's own), the
+ * comparison, the commitments (for the last scenario run) and the appendices.
+ *
+ * @throws {ModelInputError} for a scenario (to run, compare or show) the model lacks
+ */
+export function runModel(model: Model, options: RunOptions): ModelResult {
+  const { run, compare, appendix } = plan(model, options);
+  const prepared = prepareLines(model);
+  const facts = awardFacts(model);
+  const outcomes = new Map<Scenario, ScenarioOutcome>();
+  for (const scenario of run) outcomes.set(scenario, runScenario(model, prepared, facts, scenario));
+  const outcomeOf = (scenario: Scenario): ScenarioOutcome => {
+    const outcome = outcomes.get(scenario);
+    if (outcome === undefined) throw new RangeError(`runModel: scenario ${scenario.name} was not run`);
+    return outcome;
+  };
+
+  const allocations: AllocationRow[] = [];
+  const ledger: LedgerRow[] = [];
+  const checks: Check[] = [...model.rowChecks];
+  for (const scenario of run) {
+    const outcome = outcomeOf(scenario);
+    allocationRows(model, outcome, allocations);
+    for (const fund of outcome.funds) ledger.push(ledgerRow(scenario.name, fund));
+    for (const check of outcome.checks) checks.push(check);
+  }
+  // A stable sort: within a severity, checks keep the order they were found in.
+  checks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+  const last = outcomeOf(run[run.length - 1]);
+  return {
+    financialYear: model.settings.financialYear,
+    scenariosRun: run.map((scenario) => scenario.name),
+    stamp: options.stamp,
+    allocations,
+    ledger,
+    checks,
+    comparison: compare === null ? null : compareScenarios(model, outcomeOf(compare[0]), outcomeOf(compare[1])),
+    commitmentYears: commitmentYears(model.settings.startYear),
+    commitments: commitments(model, prepared, last),
+    appendices: buildAppendices(model, outcomeOf(appendix)),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The input tables and their columns (SPEC section 3), stated once. Header text is
+ * matched exactly (after trimming); extra columns are allowed and column order is free.
+ */
+import type { CellValue, TableData } from '../sheet';
+import { ModelInputError } from './errors';
+import { messages } from './messages';
+
+export interface TableSchema {
+  name: string;
+  required: boolean;
+  columns: readonly string[];
+  optionalColumns: readonly string[];
+}
+
+export const FUNDS = {
+  name: 'Funds',
+  required: true,
+  columns: ['Fund', 'Source', 'Opening balance', 'Income', 'Allowed purposes', 'Floor', 'Award cap', 'Appendix'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
+export const AWARDS = {
+  name: 'Awards',
+  required: true,
+  columns: [
+    'Ref', 'Recipient', 'Service', 'Fund', 'Purpose', 'Priority', 'Prior year', 'Rule', 'Value',
+    'Start', 'End', 'Locked', 'Route',
+  ],
+  optionalColumns: ['Recipient identifier'],
+} as const satisfies TableSchema;
+
+export const SCENARIOS = {
+  name: 'Scenarios',
+  required: true,
+  columns: ['Scenario', 'Fund', 'Income', 'Fit'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
+export const SETTINGS = {
+  name: 'Settings',
+  required: false,
+  columns: ['Setting', 'Value'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
+export const ENVELOPES = {
+  name: 'Envelopes',
+  required: false,
+  columns: ['Priority', 'Budget'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
+/** The input tables a model may hold, in the order a workbook reader should ask for them. */
+export const INPUT_TABLES: readonly string[] = [FUNDS.name, AWARDS.name, SCENARIOS.name, SETTINGS.name, ENVELOPES.name];
+
+type ColumnOf<S extends TableSchema> = S['columns'][number] | S['optionalColumns'][number];
+
+/** An input table with its columns located: read cells by header. */
+export class InputTable<S extends TableSchema> {
+  private readonly index: Map<string, number>;
+
+  constructor(
+    readonly schema: S,
+    readonly data: TableData,
+    index: Map<string, number>,
+  ) {
+    this.index = index;
+  }
+
+  get sheet(): string {
+    return this.data.sheet;
+  }
+
+  /** Body rows with at least one non-blank cell, with their 0-based row numbers. */
+  *bodyRows(): Generator<[CellValue[], number]> {
+    const rows = this.data.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!isBlankRow(row)) yield [row, r];
+    }
+  }
+
+  has(column: ColumnOf<S>): boolean {
+    return this.index.has(column);
+  }
+
+  /** The column's position; -1 for an optional column the table does not have. */
+  column(column: ColumnOf<S>): number {
+    return this.index.get(column) ?? -1;
+  }
+}
+
+/** A cell of a row by column position; null for a missing (optional) column or a short row. */
+export function cellAt(row: readonly CellValue[], column: number): CellValue {
+  if (column < 0 || column >= row.length) return null;
+  const value = row[column];
+  return value === undefined ? null : value;
+}
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  for (const cell of row) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+/** Finds a table by its exact name, else by its name ignoring case (Excel's own rule). */
+function findTable(tables: Readonly<Record<string, TableData>>, name: string): TableData | undefined {
+  if (Object.prototype.hasOwnProperty.call(tables, name)) return tables[name];
+  const wanted = name.toLowerCase();
+  for (const key of Object.keys(tables)) {
+    const table = tables[key];
+    if (key.toLowerCase() === wanted || table.name.toLowerCase() === wanted) return table;
+  }
+  return undefined;
+}
+
+/**
+ * Locates a table and its columns. A required table that is absent, or any table
+ * missing one of its columns, is a `ModelInputError`; an absent optional table is null.
+ */
+export function openTable<S extends TableSchema>(
+  tables: Readonly<Record<string, TableData>>,
+  schema: S,
+): InputTable<S> | null {
+  const data = findTable(tables, schema.name);
+  if (data === undefined) {
+    if (!schema.required) return null;
+    throw new ModelInputError(messages.missingTable(schema.name), { table: schema.name });
+  }
+  const index = new Map<string, number>();
+  data.headers.forEach((header, position) => {
+    const text = String(header ?? '').trim();
+    if (!index.has(text)) index.set(text, position);
+  });
+  for (const column of schema.columns) {
+    if (index.has(column)) continue;
+    const nearly = [...index.keys()].find((header) => header.toLowerCase() === column.toLowerCase());
+    throw new ModelInputError(messages.missingColumn(schema.name, data.sheet, column, nearly), {
+      table: schema.name,
+      sheet: data.sheet,
+      column,
+    });
+  }
+  return new InputTable(schema, data, index);
+}
