@@ -52,11 +52,20 @@ describe('PCC functions in formulas', () => {
     expect(value('D1')).toBe(190000);
   });
 
-  it('shares a short pot with ALLOCATE without paying above a request', () => {
+  it('shares a short pot in proportion to the requests by default', () => {
     const { value } = sheet([
       [10, '=PCC.ALLOCATE(100, A1:A3)'],
       [100, null],
       [100, null],
+    ]);
+    expect([value('B1'), value('B2'), value('B3')]).toEqual([4.76, 47.62, 47.62]);
+  });
+
+  it('shares a short pot with ALLOCATE without paying above a request', () => {
+    const { value } = sheet([
+      [10, '=PCC.ALLOCATE(100, A1:A3, C1:C3)', 1],
+      [100, null, 1],
+      [100, null, 1],
     ]);
     expect([value('B1'), value('B2'), value('B3')]).toEqual([10, 45, 45]);
   });

@@ -30,6 +30,11 @@ describe('functions.json', () => {
     expect(undescribed).toEqual([]);
   });
 
+  it('associates every function with its code in the built bundle', () => {
+    const bundle = readFileSync(join(FILE, '..', 'functions.js'), 'utf8');
+    for (const { id } of metadata().functions) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
   it('takes ranges as matrices and spills array results', () => {
     const byId = new Map(metadata().functions.map((f) => [f.id, f as unknown as Record<string, unknown>]));
     const split = byId.get('SPLIT') as { parameters: { name: string; dimensionality?: string }[]; result: { dimensionality?: string } };

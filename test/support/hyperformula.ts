@@ -80,16 +80,16 @@ function call(args: unknown[], ranges: readonly number[], body: (...values: neve
 
 class PccPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
-    'PCC.SPLIT': { method: 'split', arraySizeMethod: 'sizeOfSecond', parameters: [ANY, RANGE, OPTIONAL], vectorizationForbidden: true },
+    'PCC.SPLIT': { method: 'split', sizeOfResultArrayMethod: 'sizeOfSecond', parameters: [ANY, RANGE, OPTIONAL], vectorizationForbidden: true },
     'PCC.ALLOCATE': {
       method: 'allocate',
-      arraySizeMethod: 'sizeOfSecond',
+      sizeOfResultArrayMethod: 'sizeOfSecond',
       parameters: [ANY, RANGE, OPTIONAL_RANGE, OPTIONAL],
       vectorizationForbidden: true,
     },
     'PCC.SCALE': {
       method: 'scale',
-      arraySizeMethod: 'sizeOfFirst',
+      sizeOfResultArrayMethod: 'sizeOfFirst',
       parameters: [RANGE, ANY, OPTIONAL_RANGE, OPTIONAL],
       vectorizationForbidden: true,
     },
