@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * A tiny static server for the built add-in (dist/addin): `npm run preview` and the task
+ * pane's browser tests use it to open taskpane.html outside Office, in preview mode.
+ * node:http only; GET and HEAD; no directory listings; nothing outside the root served.
+ *
+ *   node scripts/serve.mjs [--root dist/addin] [--port 8080] [--host 127.0.0.1]
+ *
+ * --port 0 picks a free port; PORT in the environment sets the default. Prints `Serving <root> at http://host:port/` and then the
+ * pane's URL on the next line.
+ */
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+function parseArgs(argv) {
+  const options = { root: 'dist/addin', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--root' && value) options.root = value;
+    else if (flag === '--port' && value) options.port = Number(value);
+    else if (flag === '--host' && value) options.host = value;
+    else if (flag === '--help' || flag === '-h') {
+      console.log('Usage: node scripts/serve.mjs [--root dist/addin] [--port 8080] [--host 127.0.0.1]');
+      process.exit(0);
+    } else {
+      console.error(`Unknown option '${flag}'. Try --help.`);
+      process.exit(2);
+    }
+    i++;
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not '${options.port}'.`);
+    process.exit(2);
+  }
+  return options;
+}
+
+/**
+ * The file a request path maps to inside `root`, or null when the path is malformed or
+ * would leave the root (`..`, encoded slashes or backslashes, NUL bytes).
+ */
+export function resolveInside(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..')) return null;
+  const file = resolve(root, ...segments);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  return file;
+}
+
+/** Starts serving `root`; resolves with the server and its base URL once listening. */
+export function serve({ root, port = 0, host = '127.0.0.1' }) {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    const send = (status, text) => {
+      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      response.end(request.method === 'HEAD' ? undefined : text);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'Method not allowed\n');
+    }
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    let file = resolveInside(base, path === '/' ? '/taskpane.html' : path);
+    if (!file) return send(400, 'Bad request\n');
+    let stats;
+    try {
+      stats = statSync(file);
+    } catch {
+      return send(404, 'Not found\n');
+    }
+    if (!stats.isFile()) return send(404, 'Not found\n');
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': stats.size,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (request.method === 'HEAD') return response.end();
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolvePromise({ server, url: `http://${shownHost}:${address.port}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  try {
+    statSync(resolve(options.root, 'taskpane.html'));
+  } catch {
+    console.error(`No taskpane.html in ${options.root}: build first (npx webpack --mode production).`);
+    process.exit(2);
+  }
+  serve(options).then(
+    ({ url }) => {
+      console.log(`Serving ${options.root} at ${url}`);
+      console.log(`Task pane preview: ${url}taskpane.html`);
+      console.log('Press Ctrl+C to stop.');
+    },
+    (error) => {
+      console.error(`Cannot serve on ${options.host}:${options.port}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * What each task-pane command does, through the workbook port: read the input tables,
+ * call the model, write the output sheets, and hand back what to show. No DOM here and
+ * no Excel here — the same commands run on Office.js in Excel and on the in-memory
+ * workbook of the browser preview.
+ */
+import {
+  INPUT_TABLES,
+  findScenarioIncomeRow,
+  outputSheets,
+  readModel,
+  runModel,
+  scenarioNames,
+  type Model,
+  type ModelResult,
+  type RunOptions,
+} from '../engine/model';
+import { sampleModel } from '../engine/model';
+import type { CellValue, SheetSpec, TableData } from '../engine/sheet';
+import type { WorkbookPort } from '../workbook/port';
+import { glanceOf, type Glance } from './glance';
+import { PaneError, text } from './messages';
+
+/** The fund whose confirmed figure the pane takes, and the scenario it goes into. */
+export const CONFIRMED = { fund: 'Victim Services Grant', scenario: 'Confirmed', indicative: 'Indicative' } as const;
+
+const REQUIRED_TABLES = ['Funds', 'Awards', 'Scenarios'] as const;
+
+/** The caller's clock: the engine has none. */
+export interface Clock {
+  /** The run's stamp, e.g. `2021-03-01 14:05`. */
+  stamp: string;
+  /** Today as ISO text, e.g. `2021-03-01`. */
+  today: string;
+}
+
+/** Reports a step of a long command: what is happening, and how far along it is. */
+export type Progress = (status: string, done: number, total: number) => Promise<void>;
+
+const noProgress: Progress = async () => undefined;
+
+/** The clock of this machine, in local time. */
+export function localClock(now = new Date()): Clock {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return { today, stamp: `${today} ${pad(now.getHours())}:${pad(now.getMinutes())}` };
+}
+
+/** What the pane knows about the workbook's model. */
+export interface ModelStatus {
+  /** Input tables present, in `INPUT_TABLES` order. */
+  found: string[];
+  /** Required tables absent. Empty when the workbook holds a model. */
+  missing: string[];
+  /** The model, when it could be read. */
+  model: Model | null;
+  scenarios: string[];
+  /** The Confirmed scenario's current Victim Services Grant income, when there is one. */
+  confirmedIncome: number | null;
+  /** Why the model cannot be used, in plain words (a missing column, say). */
+  problem: string | null;
+}
+
+async function readInputs(port: WorkbookPort): Promise<Record<string, TableData>> {
+  return port.readTables(INPUT_TABLES);
+}
+
+function incomeCell(tables: Record<string, TableData>, row: number): number | null {
+  const scenarios = tables.Scenarios;
+  const column = scenarios?.headers.findIndex((header) => header.trim() === 'Income') ?? -1;
+  const cell: CellValue | undefined = column < 0 ? undefined : scenarios?.rows[row]?.[column];
+  return typeof cell === 'number' ? cell : null;
+}
+
+/** Finds the model: which input tables the workbook holds, and whether they can be read. */
+export async function readStatus(port: WorkbookPort, clock: Clock): Promise<ModelStatus> {
+  const tables = await readInputs(port);
+  const found = INPUT_TABLES.filter((name) => tables[name] !== undefined);
+  const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
+  const status: ModelStatus = { found, missing, model: null, scenarios: [], confirmedIncome: null, problem: null };
+  if (missing.length > 0) return status;
+  try {
+    const model = readModel(tables, clock.today);
+    const row = findScenarioIncomeRow(model, CONFIRMED.scenario, CONFIRMED.fund);
+    return { ...status, model, scenarios: scenarioNames(model), confirmedIncome: row === null ? null : incomeCell(tables, row) };
+  } catch (error) {
+    return { ...status, problem: errorText(error) };
+  }
+}
+
+/** Creates the built-in sample model's tables, each on a new sheet. */
+export async function createSample(port: WorkbookPort): Promise<void> {
+  await port.createTables(sampleModel());
+}
+
+async function loadModel(port: WorkbookPort, clock: Clock): Promise<Model> {
+  const tables = await readInputs(port);
+  const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
+  if (missing.length > 0) throw new PaneError(text.noModel(missing));
+  return readModel(tables, clock.today);
+}
+
+/** The Comparison sheet carries a native chart of its fund totals, first scenario against second. */
+export function withComparisonChart(sheets: SheetSpec[], result: ModelResult): SheetSpec[] {
+  const comparison = result.comparison;
+  if (comparison === null) return sheets;
+  return sheets.map((sheet) => {
+    if (sheet.sheet !== 'Comparison') return sheet;
+    // Headers 3 and 4 hold the two scenarios (renamed by the model if they clash).
+    const [fund, first, second] = [sheet.columns[2], sheet.columns[3], sheet.columns[4]];
+    if (!fund || !first || !second) return sheet;
+    return {
+      ...sheet,
+      chart: {
+        title: `${comparison.first} vs ${comparison.second} by fund`,
+        categories: fund.header,
+        series: [first.header, second.header],
+        fromFooter: true,
+      },
+    };
+  });
+}
+
+export interface RunOutcome {
+  result: ModelResult;
+  /** The sheets written, in order. */
+  written: string[];
+}
+
+async function run(
+  port: WorkbookPort,
+  clock: Clock,
+  progress: Progress,
+  options: Omit<RunOptions, 'stamp' | 'today'>,
+  pick: (sheet: SheetSpec) => boolean,
+  nothingToWrite = '',
+): Promise<RunOutcome> {
+  await progress(text.progress.reading, 0, 3);
+  const model = await loadModel(port, clock);
+  const count = options.scenarios?.length || model.scenarios.length;
+  await progress(text.progress.running(count), 1, 3);
+  const result = runModel(model, { ...options, stamp: clock.stamp, today: clock.today });
+  const sheets = withComparisonChart(outputSheets(result), result).filter(pick);
+  if (sheets.length === 0) throw new PaneError(nothingToWrite);
+  await progress(text.progress.writing(sheets.length), 2, 3);
+  await port.writeSheets(sheets);
+  return { result, written: sheets.map((sheet) => sheet.sheet) };
+}
+
+const everySheet = (): boolean => true;
+
+/** Runs the scenarios chosen (all when none are) and writes every output sheet. */
+export async function runScenarios(
+  port: WorkbookPort,
+  scenarios: readonly string[],
+  clock: Clock,
+  progress: Progress = noProgress,
+): Promise<RunOutcome> {
+  if (scenarios.length === 0) throw new PaneError(text.chooseScenario);
+  return run(port, clock, progress, { scenarios }, everySheet);
+}
+
+/** Compares two scenarios and writes the Comparison sheet (with its chart). */
+export async function compareScenarios(
+  port: WorkbookPort,
+  first: string,
+  second: string,
+  clock: Clock,
+  progress: Progress = noProgress,
+): Promise<RunOutcome> {
+  if (first.trim().toLowerCase() === second.trim().toLowerCase()) throw new PaneError(text.sameScenario);
+  return run(port, clock, progress, { scenarios: [first, second], compare: [first, second] }, (sheet) => sheet.sheet === 'Comparison');
+}
+
+const APPENDIX_SHEET = /^Appendix \d+$/;
+
+/** Runs one scenario and writes its board-paper appendix sheets. */
+export async function buildAppendices(
+  port: WorkbookPort,
+  scenario: string,
+  clock: Clock,
+  progress: Progress = noProgress,
+): Promise<RunOutcome> {
+  return run(
+    port, clock, progress, { scenarios: [scenario], appendixScenario: scenario },
+    (sheet) => APPENDIX_SHEET.test(sheet.sheet), text.noAppendix,
+  );
+}
+
+/**
+ * Checks a typed confirmed grant: pounds and pence, not negative. Returns the amount,
+ * or throws a `PaneError` saying what is wrong with it.
+ */
+export function parseGrant(raw: string): number {
+  const cleaned = raw.replace(/[£,\s]/g, '');
+  if (cleaned === '') throw new PaneError(text.grant.blank);
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new PaneError(text.grant.notANumber(raw));
+  const value = Number(cleaned);
+  if (value < 0) throw new PaneError(text.grant.negative);
+  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) throw new PaneError(text.grant.pence(raw));
+  return value;
+}
+
+export interface ConfirmedOutcome extends RunOutcome {
+  glance: Glance;
+}
+
+/**
+ * Enters the confirmed MoJ grant — the one input the pane writes: the `Income` of the
+ * Confirmed scenario's Victim Services Grant row in `Scenarios` — then re-runs the
+ * scenarios chosen with Indicative against Confirmed compared, writes every output
+ * sheet, and sums up the difference.
+ */
+export async function enterConfirmedGrant(
+  port: WorkbookPort,
+  amount: number,
+  scenarios: readonly string[],
+  clock: Clock,
+  progress: Progress = noProgress,
+): Promise<ConfirmedOutcome> {
+  await progress(text.progress.reading, 0, 4);
+  const before = await loadModel(port, clock);
+  const row = findScenarioIncomeRow(before, CONFIRMED.scenario, CONFIRMED.fund);
+  if (row === null) throw new PaneError(text.noConfirmedRow(CONFIRMED.scenario, CONFIRMED.fund));
+  const names = scenarioNames(before);
+  const confirmed = names.find((name) => name.toLowerCase() === CONFIRMED.scenario.toLowerCase()) ?? CONFIRMED.scenario;
+  const indicative = names.find((name) => name.toLowerCase() === CONFIRMED.indicative.toLowerCase())
+    ?? names.find((name) => name !== confirmed);
+  if (indicative === undefined) throw new PaneError(text.noIndicative);
+
+  await progress(text.progress.entering, 1, 4);
+  await port.setTableCell('Scenarios', row, 'Income', amount);
+
+  const model = await loadModel(port, clock);
+  const asked = scenarios.length === 0 ? names : scenarios;
+  await progress(text.progress.running(new Set([...asked, indicative, confirmed]).size), 2, 4);
+  const result = runModel(model, { scenarios: asked, compare: [indicative, confirmed], stamp: clock.stamp, today: clock.today });
+  const sheets = withComparisonChart(outputSheets(result), result);
+  await progress(text.progress.writing(sheets.length), 3, 4);
+  await port.writeSheets(sheets);
+  return { result, written: sheets.map((sheet) => sheet.sheet), glance: glanceOf(result, CONFIRMED.fund) };
+}
+
+/** An error as a finance user should read it. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || text.unexpected(error.name);
+  return text.unexpected(String(error));
+}

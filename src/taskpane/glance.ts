@@ -1,0 +1,63 @@
+/**
+ * Indicative against confirmed at a glance: what the pane shows after the confirmed
+ * grant is entered, read straight off the run's comparison and allocations.
+ */
+import type { ComparisonRow, ModelResult } from '../engine/model';
+
+/** One column of the glance: a fund, or all funds together. */
+export interface GlanceTotals {
+  label: string;
+  first: number;
+  second: number;
+  /** Second minus first. */
+  variance: number;
+  /** Variance as a fraction of the first; null when the first is 0. */
+  variancePct: number | null;
+  /** Lines of the second scenario the fit scaled. */
+  linesScaled: number;
+}
+
+export interface Glance {
+  first: string;
+  second: string;
+  fund: GlanceTotals | null;
+  allFunds: GlanceTotals;
+}
+
+/** Adds pounds-and-pence numbers exactly, as whole pence. */
+function sum(values: readonly number[]): number {
+  let pence = 0;
+  for (const value of values) pence += Math.round(value * 100);
+  return pence / 100;
+}
+
+function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number): GlanceTotals {
+  const first = sum(rows.map((row) => row.first));
+  const second = sum(rows.map((row) => row.second));
+  const variance = sum([second, -first]);
+  return { label, first, second, variance, variancePct: first === 0 ? null : variance / first, linesScaled };
+}
+
+/**
+ * The glance of a run that compared two scenarios: the named fund's totals (null if the
+ * model has no such fund) and all funds', with how many lines the fit scaled.
+ *
+ * @throws {RangeError} when the run compared nothing
+ */
+export function glanceOf(result: ModelResult, fund: string): Glance {
+  const comparison = result.comparison;
+  if (comparison === null) throw new RangeError('glanceOf: the run has no comparison');
+  const scaled = result.allocations.filter(
+    (row) => row.scenario === comparison.second && row.notes.split('; ').includes('scaled'),
+  );
+  const wanted = fund.trim().toLowerCase();
+  const fundRow = comparison.fundTotals.find((row) => row.fund.toLowerCase() === wanted);
+  return {
+    first: comparison.first,
+    second: comparison.second,
+    fund: fundRow === undefined
+      ? null
+      : totals(fundRow.fund, [fundRow], scaled.filter((row) => row.fund.toLowerCase() === wanted).length),
+    allFunds: totals('All funds', comparison.fundTotals, scaled.length),
+  };
+}

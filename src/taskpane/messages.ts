@@ -1,0 +1,141 @@
+/**
+ * Everything the task pane says, in one place: labels, status lines and the plain-words
+ * messages of its own errors. (The model's and the workbook's errors carry their own
+ * messages, already written for a finance user.)
+ */
+import { countOf } from './format';
+
+/** A problem the pane itself found (nothing chosen, a bad figure typed): shown as it stands. */
+export class PaneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
+const list = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+export const text = {
+  title: 'Awards Modeller',
+  loading: 'Awards Modeller is loading…',
+
+  preview: {
+    badge: 'Preview',
+    heading: 'Preview — not connected to Excel',
+    body:
+      'This page runs the task pane against a workbook held in memory in this browser. ' +
+      'Nothing is saved and nothing leaves this computer. The workbook’s sheets are shown below the pane.',
+    sample: 'It starts with the built-in sample model loaded.',
+    empty: 'It starts with an empty workbook: use Create sample model.',
+    startEmpty: 'Start with an empty workbook',
+    startSample: 'Start with the sample model',
+    workbook: 'Workbook (in memory)',
+    noSheets: 'The workbook is empty.',
+    sheetTabs: 'Sheets',
+    titleLines: 'Title',
+    totals: 'Totals',
+    rowsShown: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows.`,
+  },
+
+  model: {
+    heading: 'Model',
+    found: (tables: readonly string[]) => `Model found: ${list(tables)} ${tables.length === 1 ? 'table' : 'tables'}.`,
+    missing: (missing: readonly string[]) =>
+      `No model in this workbook yet: the ${list(missing)} ${missing.length === 1 ? 'table is' : 'tables are'} missing. ` +
+      'Create the sample model to start from an example, or add the tables yourself.',
+    problem: (message: string) => `The model cannot be used: ${message}`,
+    createHint: 'Adds Settings, Funds, Awards, Scenarios and Envelopes tables on new sheets. Existing sheets are not touched.',
+  },
+
+  scenarios: {
+    heading: 'Scenarios',
+    legend: 'Scenarios to run',
+    none: 'No scenarios yet.',
+  },
+
+  confirmed: {
+    heading: 'Confirmed grant',
+    label: 'Confirmed MoJ grant',
+    apply: 'Apply confirmed grant',
+    note: (scenario: string, fund: string) =>
+      `The one input this pane changes: it writes this figure to the Income of the ${scenario} row for ` +
+      `${fund} in the Scenarios table, then runs again. Excel cannot undo it, so keep a copy of the old figure.`,
+    caption: (first: string, second: string) => `${first} against ${second}`,
+    total: (scenario: string) => `Total ${scenario}`,
+    variance: 'Variance',
+    variancePct: 'Variance %',
+    linesScaled: 'Lines scaled',
+  },
+
+  compare: {
+    heading: 'Compare',
+    first: 'First scenario',
+    second: 'Second scenario',
+  },
+
+  appendices: {
+    heading: 'Appendices',
+    scenario: 'Scenario for the appendices',
+  },
+
+  results: {
+    heading: 'Results',
+    ledgerCaption: 'Awarded by fund',
+    fund: 'Fund',
+    allFunds: 'All funds',
+    headroomCaption: 'Headroom by fund',
+    checksHeading: 'Checks',
+    checksSummary: (errors: number, warnings: number, notes: number) =>
+      `${countOf(errors, 'error', 'errors')}, ${countOf(warnings, 'warning', 'warnings')}, ${countOf(notes, 'note', 'notes')}.`,
+    checksHint: 'Choose a check to select its row in the workbook.',
+    noChecks: 'No checks yet: run the scenarios.',
+    severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<string, string>,
+  },
+
+  buttons: {
+    run: 'Run scenarios',
+    compare: 'Compare',
+    appendices: 'Build appendices',
+    sample: 'Create sample model',
+  },
+
+  progress: {
+    label: 'Progress',
+    ready: 'Ready.',
+    reading: 'Reading the model…',
+    running: (count: number) => `Running ${countOf(count, 'scenario', 'scenarios')}…`,
+    writing: (count: number) => `Writing ${countOf(count, 'sheet', 'sheets')}…`,
+    entering: 'Entering the confirmed grant in the Scenarios table…',
+    creating: 'Creating the sample model…',
+    selecting: 'Selecting the row…',
+  },
+
+  done: {
+    sample: 'Sample model created: Settings, Funds, Awards, Scenarios and Envelopes.',
+    run: (scenarios: readonly string[], sheets: readonly string[]) =>
+      `Ran ${list(scenarios)}. Wrote ${list(sheets)}.`,
+    confirmed: (amount: string, sheets: readonly string[]) => `Entered ${amount} as the confirmed grant. Wrote ${list(sheets)}.`,
+    selected: (table: string, row: number, ref: string) =>
+      `Selected ${table} row ${row + 1}${ref === '' ? '' : ` (${ref})`}.`,
+  },
+
+  chooseScenario: 'Choose at least one scenario to run.',
+  sameScenario: 'Choose two different scenarios to compare.',
+  noAppendix: 'No fund has an Appendix number in the Funds table, so there is no appendix to build.',
+  noModel: (missing: readonly string[]) =>
+    `This workbook has no model: the ${list(missing)} ${missing.length === 1 ? 'table is' : 'tables are'} missing. ` +
+    'Create the sample model, or add the tables.',
+  noConfirmedRow: (scenario: string, fund: string) =>
+    `The Scenarios table has no ${scenario} row for ${fund}, so there is nowhere to enter the confirmed grant. ` +
+    `Add a row with Scenario '${scenario}' and Fund '${fund}', then try again.`,
+  noIndicative: 'The Scenarios table needs a second scenario (Indicative) to compare the confirmed grant against.',
+  grant: {
+    blank: 'Enter the confirmed MoJ grant in pounds, for example 1112400.',
+    notANumber: (raw: string) => `'${raw}' is not an amount: enter the confirmed MoJ grant in pounds, for example 1112400.`,
+    negative: 'The confirmed MoJ grant cannot be negative.',
+    pence: (raw: string) => `'${raw}' has more than two decimal places: enter pounds and pence.`,
+  },
+  unexpected: (what: string) => `Something went wrong (${what}). Nothing more was written; try again.`,
+  officeMissing: 'Office.js did not load, so the pane cannot reach the workbook. Close the pane and open it again.',
+} as const;

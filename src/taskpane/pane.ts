@@ -1,0 +1,331 @@
+/**
+ * The task pane: finds the model (or creates the sample), runs the chosen scenarios,
+ * takes the confirmed MoJ grant, compares two scenarios, builds the appendices, and
+ * lists the checks. A thin surface: each handler calls a command (commands.ts) through
+ * the workbook port and renders what comes back.
+ */
+import type { Check } from '../engine/model';
+import type { WorkbookPort } from '../workbook/port';
+import { ChecksList } from './checksList';
+import {
+  buildAppendices,
+  compareScenarios,
+  createSample,
+  enterConfirmedGrant,
+  errorText,
+  localClock,
+  parseGrant,
+  readStatus,
+  runScenarios,
+  CONFIRMED,
+  type Clock,
+  type ModelStatus,
+  type Progress,
+} from './commands';
+import { el, replaceChildren } from './dom';
+import { money } from './format';
+import { glanceOf } from './glance';
+import { PaneError, text } from './messages';
+import { StatusBar } from './statusBar';
+import { glanceTable, ledgerSummary } from './summaries';
+
+export interface PaneOptions {
+  port: WorkbookPort;
+  /** The clock for run stamps and the default financial year; this machine's by default. */
+  clock?: () => Clock;
+  /** After a command wrote sheets: the one worth showing first (the preview turns to it). */
+  onSheetsWritten?: (sheet: string) => void;
+}
+
+type CommandButton = 'run' | 'compare' | 'appendices' | 'sample' | 'apply';
+
+function section(id: string, heading: string, ...children: (Node | null)[]): HTMLElement {
+  return el('section', { class: 'pane-section', 'aria-labelledby': id }, el('h2', { id }, heading), ...children);
+}
+
+function selectField(id: string, label: string): { wrapper: HTMLElement; select: HTMLSelectElement } {
+  const select = el('select', { id });
+  return { select, wrapper: el('div', { class: 'stack' }, el('label', { for: id }, label), select) };
+}
+
+function fillSelect(select: HTMLSelectElement, names: readonly string[], preferred: string | undefined): void {
+  const keep = names.includes(select.value) ? select.value : preferred;
+  replaceChildren(select, ...names.map((name) => el('option', { value: name }, name)));
+  if (keep !== undefined) select.value = keep;
+}
+
+export class Pane {
+  readonly element: HTMLElement;
+  private readonly port: WorkbookPort;
+  private readonly clock: () => Clock;
+  private readonly onSheetsWritten: (sheet: string) => void;
+  private readonly status = new StatusBar();
+  private readonly checks: ChecksList;
+  private readonly buttons: Record<CommandButton, HTMLButtonElement>;
+  private readonly modelLine = el('p', { id: 'model-status', class: 'model-status' }, text.loading);
+  private readonly scenarioBoxes = el('div', { class: 'scenario-boxes' });
+  private readonly grant: HTMLInputElement;
+  private readonly glanceArea = el('div', { class: 'glance-area', 'aria-live': 'polite' });
+  private readonly compareArea = el('div', { class: 'glance-area', 'aria-live': 'polite' });
+  private readonly ledgerArea = el('div', { class: 'ledger-area' });
+  private readonly first: HTMLSelectElement;
+  private readonly second: HTMLSelectElement;
+  private readonly appendixScenario: HTMLSelectElement;
+  private readonly unticked = new Set<string>();
+  private model: ModelStatus | null = null;
+  private busy = false;
+  /** The user typed a figure not yet entered: the field is not refilled from the workbook. */
+  private grantEdited = false;
+
+  constructor(options: PaneOptions) {
+    this.port = options.port;
+    this.clock = options.clock ?? (() => localClock());
+    this.onSheetsWritten = options.onSheetsWritten ?? (() => undefined);
+
+    const button = (label: string, primary = false, type: 'button' | 'submit' = 'button'): HTMLButtonElement =>
+      el('button', { type, class: primary ? 'primary' : null }, label);
+    this.buttons = {
+      sample: button(text.buttons.sample),
+      run: button(text.buttons.run, true),
+      apply: button(text.confirmed.apply, false, 'submit'),
+      compare: button(text.buttons.compare),
+      appendices: button(text.buttons.appendices),
+    };
+    this.grant = el('input', {
+      id: 'confirmed-grant',
+      type: 'number',
+      min: 0,
+      step: 0.01,
+      inputmode: 'decimal',
+      autocomplete: 'off',
+      'aria-describedby': 'confirmed-note',
+    });
+    const compareFirst = selectField('compare-first', text.compare.first);
+    const compareSecond = selectField('compare-second', text.compare.second);
+    const appendix = selectField('appendix-scenario', text.appendices.scenario);
+    this.first = compareFirst.select;
+    this.second = compareSecond.select;
+    this.appendixScenario = appendix.select;
+    this.checks = new ChecksList((check) => void this.selectCheck(check));
+
+    const grantForm = el(
+      'form',
+      { class: 'grant-form', novalidate: true },
+      el(
+        'div',
+        { class: 'field-row' },
+        el('div', { class: 'stack' }, el('label', { for: 'confirmed-grant' }, text.confirmed.label), this.grant),
+        this.buttons.apply,
+      ),
+      el('p', { id: 'confirmed-note', class: 'hint' }, text.confirmed.note(CONFIRMED.scenario, CONFIRMED.fund)),
+    );
+
+    this.element = el(
+      'div',
+      { class: 'pane-body' },
+      el('header', { class: 'pane-header' }, el('h1', {}, text.title)),
+      this.status.element,
+      section(
+        'model-heading',
+        text.model.heading,
+        this.modelLine,
+        el('div', { class: 'actions' }, this.buttons.sample),
+        el('p', { class: 'hint' }, text.model.createHint),
+      ),
+      section(
+        'scenarios-heading',
+        text.scenarios.heading,
+        el('fieldset', {}, el('legend', {}, text.scenarios.legend), this.scenarioBoxes),
+        el('div', { class: 'actions' }, this.buttons.run),
+      ),
+      section('confirmed-heading', text.confirmed.heading, grantForm, this.glanceArea),
+      section(
+        'compare-heading',
+        text.compare.heading,
+        el('div', { class: 'field-row' }, compareFirst.wrapper, compareSecond.wrapper),
+        el('div', { class: 'actions' }, this.buttons.compare),
+        this.compareArea,
+      ),
+      section('appendices-heading', text.appendices.heading, appendix.wrapper, el('div', { class: 'actions' }, this.buttons.appendices)),
+      section('results-heading', text.results.heading, this.ledgerArea),
+      this.checks.element,
+    );
+
+    this.buttons.sample.addEventListener('click', () => void this.createSampleModel());
+    this.buttons.run.addEventListener('click', () => void this.run());
+    this.buttons.compare.addEventListener('click', () => void this.compare());
+    this.buttons.appendices.addEventListener('click', () => void this.appendices());
+    grantForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.enterGrant();
+    });
+    this.grant.addEventListener('input', () => {
+      this.grantEdited = true;
+    });
+    this.scenarioBoxes.addEventListener('change', (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement)) return;
+      if (box.checked) this.unticked.delete(box.value);
+      else this.unticked.add(box.value);
+    });
+    this.setEnabled();
+  }
+
+  /** Re-reads the workbook: which tables it holds, its scenarios, the confirmed figure. */
+  async refresh(): Promise<void> {
+    try {
+      this.model = await readStatus(this.port, this.clock());
+    } catch (error) {
+      this.model = null;
+      this.modelLine.textContent = '';
+      this.status.error(errorText(error));
+      this.setEnabled();
+      return;
+    }
+    const status = this.model;
+    if (status.missing.length > 0) this.modelLine.textContent = text.model.missing(status.missing);
+    else if (status.problem !== null) this.modelLine.textContent = text.model.problem(status.problem);
+    else this.modelLine.textContent = text.model.found(status.found);
+
+    this.renderScenarioBoxes(status.scenarios);
+    fillSelect(this.first, status.scenarios, status.scenarios[0]);
+    fillSelect(this.second, status.scenarios, status.scenarios[1] ?? status.scenarios[0]);
+    fillSelect(this.appendixScenario, status.scenarios, status.scenarios[status.scenarios.length - 1]);
+    if (!this.grantEdited && document.activeElement !== this.grant) {
+      this.grant.value = status.confirmedIncome === null ? '' : String(status.confirmedIncome);
+    }
+    this.setEnabled();
+  }
+
+  private renderScenarioBoxes(names: readonly string[]): void {
+    if (names.length === 0) {
+      replaceChildren(this.scenarioBoxes, el('p', { class: 'hint' }, text.scenarios.none));
+      return;
+    }
+    replaceChildren(
+      this.scenarioBoxes,
+      ...names.map((name, i) => {
+        const id = `scenario-${i}`;
+        const box = el('input', { type: 'checkbox', id, name: 'scenario', value: name });
+        box.checked = !this.unticked.has(name);
+        return el('label', { class: 'checkbox', for: id }, box, name);
+      }),
+    );
+  }
+
+  private chosenScenarios(): string[] {
+    const boxes = Array.from(this.scenarioBoxes.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+    return boxes.filter((box) => box.checked).map((box) => box.value);
+  }
+
+  private get hasModel(): boolean {
+    return this.model !== null && this.model.model !== null;
+  }
+
+  /** Buttons that cannot work are disabled; while a command runs, all are marked busy. */
+  private setEnabled(): void {
+    const usable = this.hasModel;
+    const scenarios = this.model?.scenarios.length ?? 0;
+    const enabled: Record<CommandButton, boolean> = {
+      sample: true,
+      run: usable,
+      apply: usable,
+      compare: usable && scenarios >= 2,
+      appendices: usable,
+    };
+    for (const [name, button] of Object.entries(this.buttons) as [CommandButton, HTMLButtonElement][]) {
+      // Busy buttons stay focusable (a keyboard user keeps their place), marked aria-disabled.
+      button.disabled = !enabled[name];
+      if (this.busy && enabled[name]) button.setAttribute('aria-disabled', 'true');
+      else button.removeAttribute('aria-disabled');
+    }
+    this.grant.disabled = !usable;
+    for (const select of [this.first, this.second, this.appendixScenario]) select.disabled = !usable;
+    this.element.setAttribute('aria-busy', String(this.busy));
+  }
+
+  /**
+   * Runs one command: one at a time, with progress shown and any failure said in plain
+   * words; then re-reads the workbook, since the command may have changed it.
+   */
+  private async command(work: (progress: Progress) => Promise<string>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.setEnabled();
+    this.status.clearError();
+    try {
+      const done = await work((status, step, total) => this.status.progress(status, step, total));
+      this.status.done(done);
+    } catch (error) {
+      this.status.error(errorText(error));
+    } finally {
+      this.busy = false;
+      await this.refresh();
+    }
+  }
+
+  private showResult(checks: readonly Check[], ledger: HTMLElement): void {
+    replaceChildren(this.ledgerArea, ledger);
+    this.checks.show(checks);
+  }
+
+  private async createSampleModel(): Promise<void> {
+    await this.command(async (progress) => {
+      await progress(text.progress.creating, 0, 1);
+      await createSample(this.port);
+      this.onSheetsWritten('Awards');
+      return text.done.sample;
+    });
+  }
+
+  private async run(): Promise<void> {
+    await this.command(async (progress) => {
+      const outcome = await runScenarios(this.port, this.chosenScenarios(), this.clock(), progress);
+      this.showResult(outcome.result.checks, ledgerSummary(outcome.result));
+      this.onSheetsWritten(outcome.written[0]);
+      return text.done.run(outcome.result.scenariosRun, outcome.written);
+    });
+  }
+
+  private async enterGrant(): Promise<void> {
+    await this.command(async (progress) => {
+      if (this.grant.validity.badInput) throw new PaneError(text.grant.blank);
+      const amount = parseGrant(this.grant.value);
+      const outcome = await enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), progress);
+      this.grantEdited = false;
+      replaceChildren(this.glanceArea, glanceTable(outcome.glance));
+      this.showResult(outcome.result.checks, ledgerSummary(outcome.result));
+      this.onSheetsWritten('Comparison');
+      return text.done.confirmed(money(amount), outcome.written);
+    });
+  }
+
+  private async compare(): Promise<void> {
+    await this.command(async (progress) => {
+      const outcome = await compareScenarios(this.port, this.first.value, this.second.value, this.clock(), progress);
+      replaceChildren(this.compareArea, glanceTable(glanceOf(outcome.result, CONFIRMED.fund)));
+      this.onSheetsWritten('Comparison');
+      return text.done.run(outcome.result.scenariosRun, outcome.written);
+    });
+  }
+
+  private async appendices(): Promise<void> {
+    await this.command(async (progress) => {
+      const outcome = await buildAppendices(this.port, this.appendixScenario.value, this.clock(), progress);
+      this.onSheetsWritten(outcome.written[0]);
+      return text.done.run(outcome.result.scenariosRun, outcome.written);
+    });
+  }
+
+  /** Takes the user to the row a check is about: selects it in the workbook. */
+  private async selectCheck(check: Check & { table: string; row: number }): Promise<void> {
+    if (this.busy) return;
+    this.status.clearError();
+    try {
+      await this.port.selectTableRow(check.table, check.row);
+      this.status.done(text.done.selected(check.table, check.row, check.ref));
+    } catch (error) {
+      this.status.error(errorText(error));
+    }
+  }
+}

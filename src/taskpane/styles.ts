@@ -1,0 +1,150 @@
+/**
+ * The pane's stylesheet (and the preview's), in Fluent UI's look: its tokens as CSS
+ * custom properties (see theme.ts), its control sizes, radii and focus indicator, on
+ * native elements — which keep their roles, names and keyboard behaviour for everyone.
+ */
+export const PANE_CSS = `
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  font-family: var(--fontFamilyBase);
+  font-size: var(--fontSizeBase300);
+  line-height: var(--lineHeightBase300);
+  color: var(--colorNeutralForeground1);
+  background: var(--colorNeutralBackground1);
+}
+h1 { font-size: var(--fontSizeBase500); line-height: var(--lineHeightBase500); font-weight: var(--fontWeightSemibold); margin: 0; }
+h2 { font-size: var(--fontSizeBase400); line-height: var(--lineHeightBase400); font-weight: var(--fontWeightSemibold); margin: 0 0 var(--spacingVerticalS); }
+p { margin: 0 0 var(--spacingVerticalS); }
+.hint { color: var(--colorNeutralForeground2); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); }
+.actions + .hint, .field-row + .hint, .actions + .glance-area { margin-top: var(--spacingVerticalS); }
+
+/* The pane */
+.pane { display: flex; flex-direction: column; gap: var(--spacingVerticalM); padding: var(--spacingVerticalM) var(--spacingHorizontalL); max-width: 100%; }
+.pane-header { display: flex; align-items: center; gap: var(--spacingHorizontalS); flex-wrap: wrap; }
+.pane-section { border-top: var(--strokeWidthThin) solid var(--colorNeutralStroke2); padding-top: var(--spacingVerticalM); }
+.pane-section > .actions, .field-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: flex-end; }
+.stack { display: flex; flex-direction: column; gap: var(--spacingVerticalXS); margin-bottom: var(--spacingVerticalS); }
+
+/* Buttons: Fluent's default and primary appearances */
+button {
+  font: inherit; font-weight: var(--fontWeightSemibold);
+  min-height: 32px; min-width: 96px; padding: 5px var(--spacingHorizontalM);
+  border-radius: var(--borderRadiusMedium);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
+  cursor: pointer;
+}
+button:hover { background: var(--colorNeutralBackground1Hover); border-color: var(--colorNeutralStroke1Hover); }
+button:active { background: var(--colorNeutralBackground1Pressed); border-color: var(--colorNeutralStroke1Pressed); }
+button.primary { background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); border-color: transparent; }
+button.primary:hover { background: var(--colorBrandBackgroundHover); }
+button.primary:active { background: var(--colorBrandBackgroundPressed); }
+button:disabled, button[aria-disabled="true"], button.primary:disabled, button.primary[aria-disabled="true"] {
+  background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled);
+  border-color: var(--colorNeutralStrokeDisabled); cursor: not-allowed;
+}
+:focus-visible { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; border-radius: var(--borderRadiusMedium); }
+a { color: var(--colorBrandForegroundLink); }
+a:hover { color: var(--colorBrandForegroundLinkHover); }
+
+/* Fields */
+label { font-weight: var(--fontWeightSemibold); }
+input[type="number"], input[type="text"], select {
+  font: inherit; min-height: 32px; padding: 0 var(--spacingHorizontalMNudge);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  border-bottom-color: var(--colorNeutralStrokeAccessible);
+  border-radius: var(--borderRadiusMedium);
+  background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
+  min-width: 0; max-width: 100%;
+}
+input[type="number"] { width: 14em; text-align: right; font-variant-numeric: tabular-nums; }
+select { min-width: 12em; }
+input:focus-visible, select:focus-visible { outline-offset: 0; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
+input:disabled, select:disabled { background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled); border-color: var(--colorNeutralStrokeDisabled); }
+fieldset { border: 0; margin: 0 0 var(--spacingVerticalS); padding: 0; min-width: 0; }
+legend { font-weight: var(--fontWeightSemibold); padding: 0; margin-bottom: var(--spacingVerticalXS); }
+.checkbox { display: flex; align-items: center; gap: var(--spacingHorizontalS); min-height: 32px; font-weight: var(--fontWeightRegular); }
+.checkbox input { width: 16px; height: 16px; margin: 0; accent-color: var(--colorCompoundBrandBackground); }
+
+/* Progress, status and alerts (Fluent's progress bar and error message bar) */
+.status { display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
+.progress { -webkit-appearance: none; appearance: none; width: 100%; height: 4px; border: 0; border-radius: var(--borderRadiusMedium); background: var(--colorNeutralBackground6); }
+.progress::-webkit-progress-bar { background: var(--colorNeutralBackground6); border-radius: var(--borderRadiusMedium); }
+.progress::-webkit-progress-value { background: var(--colorCompoundBrandBackground); border-radius: var(--borderRadiusMedium); transition: width var(--durationNormal); }
+.progress::-moz-progress-bar { background: var(--colorCompoundBrandBackground); }
+.progress[hidden] { display: none; }
+.status-text { color: var(--colorNeutralForeground2); margin: 0; min-height: var(--lineHeightBase300); }
+.alert:not(:empty) {
+  background: var(--colorStatusDangerBackground1); border: var(--strokeWidthThin) solid var(--colorStatusDangerBorder1);
+  border-left: var(--strokeWidthThickest) solid var(--colorStatusDangerForeground1);
+  border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalS) var(--spacingHorizontalM);
+}
+.alert p { margin: 0; }
+
+/* Summary tables */
+table.summary { border-collapse: collapse; width: 100%; font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin-bottom: var(--spacingVerticalM); }
+table.summary caption { text-align: left; font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase300); padding-bottom: var(--spacingVerticalXS); }
+table.summary th, table.summary td { padding: var(--spacingVerticalXS) var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2); text-align: left; vertical-align: top; }
+table.summary thead th { color: var(--colorNeutralForeground2); font-weight: var(--fontWeightSemibold); }
+table.summary tbody th { font-weight: var(--fontWeightRegular); }
+table.summary tfoot th, table.summary tfoot td { font-weight: var(--fontWeightSemibold); border-bottom: 0; border-top: var(--strokeWidthThick) solid var(--colorNeutralStroke1); }
+.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.negative { color: var(--colorStatusDangerForeground1); }
+
+/* The Checks list */
+.checks { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
+.check-body {
+  display: grid; grid-template-columns: auto 1fr; gap: 2px var(--spacingHorizontalS); width: 100%; text-align: left;
+  padding: var(--spacingVerticalS) var(--spacingHorizontalS); min-width: 0;
+  font-weight: var(--fontWeightRegular); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke2); border-radius: var(--borderRadiusMedium);
+  background: var(--colorNeutralBackground1);
+}
+div.check-body { cursor: default; }
+.check-body .badge { grid-row: span 2; align-self: start; }
+.check-name { font-weight: var(--fontWeightSemibold); }
+.check-where { grid-column: 2; color: var(--colorNeutralForeground2); }
+.check-message { grid-column: 1 / -1; overflow-wrap: anywhere; }
+.badge { display: inline-block; padding: 0 var(--spacingHorizontalXS); border-radius: var(--borderRadiusSmall); font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase100); line-height: var(--lineHeightBase200); border: var(--strokeWidthThin) solid transparent; }
+.badge-error { background: var(--colorStatusDangerBackground1); color: var(--colorStatusDangerForeground1); border-color: var(--colorStatusDangerBorder1); }
+.badge-warning { background: var(--colorStatusWarningBackground1); color: var(--colorStatusWarningForeground3); border-color: var(--colorStatusWarningBorder1); }
+.badge-info { background: var(--colorBrandBackground2); color: var(--colorBrandForeground2); border-color: var(--colorBrandStroke2); }
+.check-more { color: var(--colorNeutralForeground2); font-size: var(--fontSizeBase200); }
+
+/* The preview page: banner, the pane at task-pane width, the workbook beside it */
+.preview-banner {
+  display: flex; flex-wrap: wrap; gap: var(--spacingVerticalXS) var(--spacingHorizontalL); align-items: baseline;
+  padding: var(--spacingVerticalS) var(--spacingHorizontalL);
+  background: var(--colorBrandBackground2); border-bottom: var(--strokeWidthThin) solid var(--colorBrandStroke2);
+}
+.preview-banner p { margin: 0; flex: 1 1 24em; }
+.preview-badge { display: inline-block; padding: 0 var(--spacingHorizontalS); border-radius: var(--borderRadiusCircular); background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); font-weight: var(--fontWeightSemibold); margin-right: var(--spacingHorizontalS); }
+.preview-layout { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; align-items: start; }
+.preview-layout > .pane { border-right: var(--strokeWidthThin) solid var(--colorNeutralStroke2); min-height: 100vh; }
+@media (max-width: 800px) { .preview-layout { grid-template-columns: 1fr; } .preview-layout > .pane { border-right: 0; min-height: 0; } }
+.workbook { padding: var(--spacingVerticalM) var(--spacingHorizontalL); min-width: 0; background: var(--colorNeutralBackground2); min-height: 100vh; }
+.sheet-tabs { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke1); margin-bottom: var(--spacingVerticalS); }
+.sheet-tab { min-width: 0; border-radius: var(--borderRadiusMedium) var(--borderRadiusMedium) 0 0; border-bottom: 0; font-weight: var(--fontWeightRegular); background: var(--colorNeutralBackground3); }
+.sheet-tab[aria-selected="true"] { background: var(--colorNeutralBackground1); color: var(--colorBrandForeground1); font-weight: var(--fontWeightSemibold); box-shadow: inset 0 -3px 0 var(--colorCompoundBrandStroke); }
+.sheet-tab .owned { color: var(--colorNeutralForeground2); font-weight: var(--fontWeightRegular); }
+.sheet-panel { background: var(--colorNeutralBackground1); border: var(--strokeWidthThin) solid var(--colorNeutralStroke2); border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalS) var(--spacingHorizontalM); overflow: auto; max-height: calc(100vh - 160px); }
+.sheet-panel:focus-visible { outline-offset: -2px; }
+.sheet-title { font-weight: var(--fontWeightSemibold); margin: 0; }
+.sheet-title + .sheet-title { font-weight: var(--fontWeightRegular); color: var(--colorNeutralForeground2); font-size: var(--fontSizeBase200); }
+.sheet-title:last-of-type { margin-bottom: var(--spacingVerticalS); }
+table.grid { border-collapse: collapse; font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin-bottom: var(--spacingVerticalM); }
+table.grid caption { text-align: left; font-weight: var(--fontWeightSemibold); padding-bottom: var(--spacingVerticalXS); }
+table.grid th, table.grid td { border: var(--strokeWidthThin) solid var(--colorNeutralStroke2); padding: 2px var(--spacingHorizontalS); text-align: left; vertical-align: top; max-width: 28em; overflow-wrap: break-word; }
+table.grid thead th { background: var(--colorNeutralBackground3); font-weight: var(--fontWeightSemibold); position: sticky; top: 0; }
+table.grid tfoot td, table.grid tfoot th { font-weight: var(--fontWeightBold); background: var(--colorNeutralBackground2); }
+table.grid tr.selected > * { background: var(--colorBrandBackground2); box-shadow: inset 0 2px 0 var(--colorCompoundBrandStroke), inset 0 -2px 0 var(--colorCompoundBrandStroke); }
+.chart { display: block; max-width: 640px; width: 100%; height: auto; margin-bottom: var(--spacingVerticalM); background: var(--colorNeutralBackground1); }
+.chart text { font-family: var(--fontFamilyBase); font-size: 11px; fill: var(--colorNeutralForeground2); }
+.chart .chart-title { font-size: 13px; font-weight: 600; fill: var(--colorNeutralForeground1); }
+.chart .axis { stroke: var(--colorNeutralStroke1); }
+.chart .series-0 { fill: var(--colorPaletteBlueBorderActive); }
+.chart .series-1 { fill: var(--colorPaletteDarkOrangeBorderActive); }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+`;
