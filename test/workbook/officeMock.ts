@@ -393,7 +393,6 @@ export class FakeExcel {
   }
 
   createTable(sheet: FakeSheet, rect: Rect, name?: string): FakeTable {
-    this.op(OPERATION_BYTES);
     if (this.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
       throw new FakeOfficeError('InvalidArgument', 'TableCollection.add', 'a table cannot overlap another table');
     }
@@ -513,6 +512,7 @@ class WorksheetProxy {
     return {
       add: (address: string, hasHeaders: boolean) => {
         if (!hasHeaders) throw new Error('fake: tables without headers are not modelled');
+        this.fake.op(OPERATION_BYTES);
         return new TableProxy(this.fake, this.fake.createTable(this.sheet, parseAddress(address)));
       },
     };

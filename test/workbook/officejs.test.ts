@@ -1,0 +1,250 @@
+/**
+ * The Office.js adapter against a fake Excel built on office-addin-mock: round trips
+ * that do not grow with the data, requests that stay under Excel on the web's limit,
+ * and the ownership marker shared with files the command line writes.
+ */
+import type { SheetSpec } from '../../src/engine/sheet';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { OfficeWorkbook, SheetNotOwnedError, TableLookupError, TableNameTakenError } from '../../src/workbook';
+import { allocations, checks, commitments, fundLedger, inputs, userTable } from './fixtures';
+import { fakeFromXlsx, xlsxFromFake } from './interop';
+import { FakeExcel, REQUEST_LIMIT, countSyncs } from './officeMock';
+
+jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', Outlook: 'outlook' } }));
+
+/** A user's workbook in Excel, with the adapter on it. */
+function excelWith(options: { payloadBudget?: number; supports?: (v: string) => boolean } = {}): {
+  fake: FakeExcel;
+  book: OfficeWorkbook;
+} {
+  const fake = new FakeExcel();
+  const { name, sheet, headers, rows } = userTable();
+  fake.putTable(sheet, name, headers, rows.map((r) => r.map((v) => v ?? '')));
+  return { fake, book: new OfficeWorkbook(fake.run, { supports: options.supports ?? (() => true), payloadBudget: options.payloadBudget }) };
+}
+
+/** A run's output sheets with `n` allocation rows. */
+const run = (n: number): SheetSpec[] => [allocations(n), fundLedger(), checks(), commitments()];
+
+describe('OfficeWorkbook: round trips', () => {
+  it.each([
+    ['a first run', false],
+    ['a later run, replacing its sheets', true],
+  ])('writes 10 or 10,000 rows with the same number of syncs: %s', async (_when, again) => {
+    const counts: number[] = [];
+    for (const rows of [10, 10_000]) {
+      const { fake, book } = excelWith();
+      if (again) await book.writeSheets(run(5));
+      counts.push(await countSyncs(fake, () => book.writeSheets(run(rows))));
+      expect(Math.max(...fake.payloads)).toBeLessThanOrEqual(REQUEST_LIMIT);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    // inventory, (registry), one batch of writes, recalculation
+    expect(counts[0]).toBe(again ? 4 : 3);
+  });
+
+  it('reads tables of 10 or 10,000 rows in the same two syncs', async () => {
+    const counts: number[] = [];
+    for (const rows of [10, 10_000]) {
+      const { fake, book } = excelWith();
+      await book.writeSheets([allocations(rows)]);
+      counts.push(await countSyncs(fake, () => book.readTables(['Allocations', 'Notes', 'Absent'])));
+      expect((await book.readTables(['Allocations'])).Allocations.rows).toHaveLength(rows);
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it.each([
+    ['sheetNames', 2, (b: OfficeWorkbook) => b.sheetNames()],
+    ['ownedSheetNames', 2, (b: OfficeWorkbook) => b.ownedSheetNames()],
+    ['setTableCell', 1, (b: OfficeWorkbook) => b.setTableCell('Notes', 1, 'Amount', 3)],
+    ['selectTableRow', 1, (b: OfficeWorkbook) => b.selectTableRow('Allocations', 1)],
+    ['createTables', 3, (b: OfficeWorkbook) => b.createTables(inputs())],
+  ])('%s takes %i syncs, whatever the data', async (_name, syncs, action) => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([allocations(3)]);
+    expect(await countSyncs(fake, () => action(book))).toBe(syncs);
+  });
+
+  it('suspends calculation for every write, then recalculates once', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets(run(10));
+    expect(fake.suspendedSyncs).toBe(1);
+    expect(fake.recalculations).toBe(1);
+  });
+
+  it('leaves calculation alone when the user calculates by hand', async () => {
+    const { fake, book } = excelWith();
+    fake.calculationMode = 'Manual';
+    await book.writeSheets(run(10));
+    expect(fake.recalculations).toBe(0);
+  });
+
+  it('does without screen-updating suspension where the host lacks ExcelApi 1.9', async () => {
+    const { fake, book } = excelWith({ supports: (v) => Number(v) < 1.9 });
+    await book.writeSheets(run(10));
+    expect((await book.readTables(['Allocations'])).Allocations.rows).toHaveLength(10);
+    expect(fake.recalculations).toBe(1);
+  });
+});
+
+describe('OfficeWorkbook: request size', () => {
+  it('splits a body too big for one request into row blocks, each within the budget', async () => {
+    const budget = 256 * 1024;
+    const { fake, book } = excelWith({ payloadBudget: budget });
+    const syncs = await countSyncs(fake, () => book.writeSheets([allocations(10_000)]));
+
+    expect(syncs).toBeGreaterThan(6);
+    expect(Math.max(...fake.payloads)).toBeLessThanOrEqual(budget + 4096);
+    expect((await book.readTables(['Allocations'])).Allocations.rows).toEqual(allocations(10_000).rows);
+    expect(fake.suspendedSyncs).toBe(syncs - 2);
+  });
+
+  it('keeps a 40,000-row sheet under the 5 MB limit of Excel on the web', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([allocations(40_000)]);
+    expect(fake.payloads.filter((bytes) => bytes > 1024 * 1024).length).toBeGreaterThan(1);
+    expect(Math.max(...fake.payloads)).toBeLessThanOrEqual(REQUEST_LIMIT);
+    expect(fake.table('Allocations').rect).toEqual({ top: 4, left: 1, bottom: 40_004, right: 10 });
+  });
+});
+
+describe('OfficeWorkbook: what is written', () => {
+  let fake: FakeExcel;
+  beforeAll(async () => {
+    const excel = excelWith();
+    fake = excel.fake;
+    await excel.book.writeSheets([allocations(3), commitments()]);
+  });
+
+  it('writes the title, a blank row, then the table, with the footer outside it', () => {
+    expect(fake.read('Allocations', 'A1:A3')).toEqual([['Allocations — Base case'], ['Run 2021-03-01 09:30, scenarios: Base case'], ['']]);
+    expect(fake.sheet('Allocations').cell(1, 1)).toMatchObject({ bold: true, size: 14 });
+    const table = fake.table('Allocations');
+    expect(table.rect).toEqual({ top: 4, left: 1, bottom: 7, right: 10 });
+    expect(table.style).toBe('TableStyleMedium2');
+    expect(fake.read('Allocations', 'E8:F8')).toEqual([['Total', 1234.5]]);
+    expect(fake.sheet('Allocations').cell(8, 6)).toMatchObject({ bold: true, numberFormat: '£#,##0.00;-£#,##0.00' });
+  });
+
+  it('formats each column, sets widths in points, freezes under the header', () => {
+    const sheet = fake.sheet('Commitments');
+    expect(sheet.cell(4, 2)?.numberFormat).toBe('dd/mm/yyyy');
+    expect(sheet.cell(5, 3)?.numberFormat).toBe('0');
+    expect(sheet.cell(6, 5)?.numberFormat).toBe('£#,##0.00;-£#,##0.00');
+    expect(sheet.cell(4, 4)?.numberFormat).toBeUndefined();
+    expect(sheet.widths.get(2)).toBe(66.75);
+    expect(sheet.frozenRows).toBe(3);
+  });
+
+  it('marks its sheets in a very hidden registry of formulas', () => {
+    expect(fake.sheet('AwardsModeller').visibility).toBe('VeryHidden');
+    expect(fake.read('AwardsModeller', 'A2:B3')).toEqual([
+      ["='Allocations'!$A$1", 'Allocations'],
+      ["='Commitments'!$A$1", 'Commitments'],
+    ]);
+  });
+});
+
+describe('OfficeWorkbook: ownership', () => {
+  it('refuses a sheet of the user\u2019s named Checks having changed nothing', async () => {
+    const fake = new FakeExcel();
+    fake.putTable('Checks', 'MyChecks', ['Check'], [['mine']]);
+    const book = new OfficeWorkbook(fake.run, { supports: () => true });
+
+    await expect(book.writeSheets([allocations(2), checks()])).rejects.toThrow(SheetNotOwnedError);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Checks']);
+    expect(fake.payloads).toEqual([0]);
+  });
+
+  it('follows its sheet when the user renames it, and does not take the new sheet of that name', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([checks()]);
+    fake.renameSheet('Checks', "Checks (Ann's copy)");
+    fake.putTable('Checks', 'MyChecks', ['Check'], [['mine']]);
+
+    expect(await book.ownedSheetNames()).toEqual(["Checks (Ann's copy)"]);
+    await expect(book.writeSheets([checks()])).rejects.toThrow(new SheetNotOwnedError('Checks'));
+  });
+
+  it('lets go of a sheet the user deleted', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([checks(), fundLedger()]);
+    fake.deleteSheet('Checks');
+    fake.putTable('Checks', 'MyChecks', ['Check'], [['mine']]);
+
+    expect(await book.ownedSheetNames()).toEqual(['Fund ledger']);
+    await expect(book.writeSheets([checks()])).rejects.toThrow(SheetNotOwnedError);
+    await book.writeSheets([fundLedger(1)]);
+    expect(fake.read('AwardsModeller', 'A2:A3')).toEqual([["='Fund ledger'!$A$1"], ['']]);
+  });
+
+  it('takes a sheet named like the registry but without its signature for the user\u2019s', async () => {
+    const fake = new FakeExcel();
+    fake.putValues('AwardsModeller', 'A1', [['my own sheet']]);
+    const book = new OfficeWorkbook(fake.run, { supports: () => true });
+    expect(await book.sheetNames()).toEqual(['AwardsModeller']);
+    await expect(book.writeSheets([checks()])).rejects.toThrow(new SheetNotOwnedError('AwardsModeller'));
+  });
+
+  it('rewrites its sheet in place: the same sheet, so the user\u2019s references to it hold', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([allocations(5)]);
+    const sheet = fake.sheet('Allocations');
+    await book.writeSheets([allocations(2)]);
+    expect(fake.sheet('Allocations')).toBe(sheet);
+    expect(fake.table('Allocations').rect).toEqual({ top: 4, left: 1, bottom: 6, right: 10 });
+    expect(fake.read('Allocations', 'A8:A10')).toEqual([[''], [''], ['']]);
+  });
+});
+
+describe('OfficeWorkbook: cells and selection', () => {
+  it('writes text as text: a leading apostrophe that Excel keeps out of the value', async () => {
+    const { fake, book } = excelWith();
+    await book.setTableCell('Notes', 0, 'Note', '00123');
+    await book.setTableCell('Notes', 1, 'Amount', null);
+    expect(fake.tableValues('Notes').rows).toEqual([['00123', 1], ['and me', '']]);
+  });
+
+  it('shows the sheet and selects the row', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([allocations(3)]);
+    await book.selectTableRow('Allocations', 2);
+    expect(fake.active?.name).toBe('Allocations');
+    expect(fake.selection).toEqual({ sheet: 'Allocations', address: 'A7:J7' });
+  });
+
+  it('says which column it cannot find', async () => {
+    const { book } = excelWith();
+    await expect(book.setTableCell('Notes', 0, 'Nope', 1)).rejects.toThrow(new TableLookupError('column', 'Notes', 'Nope', 0));
+  });
+});
+
+describe('OfficeWorkbook and ExcelJsWorkbook share the marker', () => {
+  it('knows the sheets the command line wrote when the file is opened in Excel', async () => {
+    const cli = await ExcelJsWorkbook.fromTables([userTable(), userTable('MyChecks', 'Checks')]);
+    await cli.writeSheets([allocations(3), fundLedger()]);
+    const fake = await fakeFromXlsx(await cli.toBuffer());
+    const book = new OfficeWorkbook(fake.run, { supports: () => true });
+
+    expect(await book.ownedSheetNames()).toEqual(['Allocations', 'Fund ledger']);
+    await expect(book.writeSheets([checks()])).rejects.toThrow(SheetNotOwnedError);
+    await book.writeSheets([allocations(1), fundLedger(1)]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['My notes', 'Checks', 'Allocations', 'Fund ledger', 'AwardsModeller']);
+    expect((await book.readTables(['FundLedger'])).FundLedger.rows).toEqual(fundLedger(1).rows);
+  });
+
+  it('knows the sheets the add-in wrote when the command line reads the saved file', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([allocations(3), commitments()]);
+    fake.renameSheet('Commitments', 'Commitments 2021');
+    const cli = await ExcelJsWorkbook.fromBuffer(await xlsxFromFake(fake));
+
+    expect(await cli.ownedSheetNames()).toEqual(['Allocations', 'Commitments 2021']);
+    expect((await cli.readTables(['Allocations'])).Allocations.rows).toEqual(allocations(3).rows);
+    await cli.writeSheets([allocations(1)]);
+    expect((await cli.readTables(['Allocations'])).Allocations.rows).toEqual(allocations(1).rows);
+    // The renamed sheet is kept, and keeps its table's name: a new Commitments must wait.
+    await expect(cli.writeSheets([commitments()])).rejects.toThrow(new TableNameTakenError('Commitments', 'Commitments 2021'));
+  });
+});
