@@ -33,9 +33,16 @@ interface TableModel {
   columns: Array<{ name: string }>;
 }
 
+/** The worksheet's tables (exceljs types `getTables()` as pairs; it returns tables). */
+function tablesIn(worksheet: ExcelJS.Worksheet): TableModel[] {
+  const tables: unknown[] = worksheet.getTables();
+  return tables.map((t) => (t as { table: TableModel }).table);
+}
+
 function tableModel(worksheet: ExcelJS.Worksheet, name: string): TableModel {
-  const table: unknown = worksheet.getTables().find((t) => t.name === name);
-  return (table as { table: TableModel }).table;
+  const table = tablesIn(worksheet).find((t) => t.name === name);
+  if (!table) throw new Error(`no table ${name} on ${worksheet.name}`);
+  return table;
 }
 
 /** Every sheet, its state, cells (value and format) and tables: to compare workbooks. */
@@ -45,7 +52,7 @@ function dump(workbook: ExcelJS.Workbook): unknown {
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.numFmt])),
     );
-    return { name: ws.name, state: ws.state, cells, tables: ws.getTables().map((t) => t.name), views: ws.views };
+    return { name: ws.name, state: ws.state, cells, tables: tablesIn(ws).map((t) => t.name), views: ws.views };
   });
 }
 
