@@ -1,0 +1,64 @@
+/** What the commands print: the fund ledger and the checks as plain-text tables. */
+import type { Check, LedgerRow, ModelResult, Severity } from '../engine/model';
+import { formatPounds } from '../render/money';
+import { textTable } from './textTable';
+
+/** The fund ledger of every scenario run, one line per scenario and fund. */
+export function ledgerText(ledger: readonly LedgerRow[]): string {
+  const money = (header: string) => ({ header, align: 'right' as const });
+  return textTable(
+    [
+      { header: 'Scenario' }, { header: 'Fund' }, money('Opening balance'), money('Income'), money('Awarded'),
+      money('Closing balance'), money('Floor'), money('Headroom'),
+    ],
+    ledger.map((row) => [
+      row.scenario, row.fund, formatPounds(row.openingBalance), formatPounds(row.income), formatPounds(row.awarded),
+      formatPounds(row.closingBalance), formatPounds(row.floor), formatPounds(row.headroom),
+    ]),
+  );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Counts by severity. */
+export function checkCounts(checks: readonly Check[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const check of checks) counts[check.severity]++;
+  return counts;
+}
+
+/** e.g. `2 errors, 1 warning, 3 notes`. */
+export function checkSummary(checks: readonly Check[]): string {
+  const counts = checkCounts(checks);
+  return [
+    plural(counts.error, 'error', 'errors'),
+    plural(counts.warning, 'warning', 'warnings'),
+    plural(counts.info, 'note', 'notes'),
+  ].join(', ');
+}
+
+/** The checks: a summary line, then a table (errors first, as the engine orders them). */
+export function checksText(checks: readonly Check[]): string {
+  const head = `Checks: ${checkSummary(checks)}`;
+  if (checks.length === 0) return `${head}.`;
+  const table = textTable(
+    [{ header: 'Severity' }, { header: 'Scenario' }, { header: 'Fund' }, { header: 'Ref' }, { header: 'Check' }, { header: 'Message' }],
+    checks.map((check) => [check.severity, check.scenario, check.fund, check.ref, check.check, check.message]),
+  );
+  return `${head}\n${table}`;
+}
+
+/** The run's ledger and checks, as `awards run` prints them. */
+export function runReport(result: ModelResult, file: string): string {
+  return [
+    `Ran ${file} for ${result.financialYear}: scenario${result.scenariosRun.length === 1 ? '' : 's'} ` +
+      `${result.scenariosRun.join(', ')} (stamp ${result.stamp}).`,
+    '',
+    'Fund ledger',
+    ledgerText(result.ledger),
+    '',
+    checksText(result.checks),
+  ].join('\n');
+}

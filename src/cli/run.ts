@@ -1,0 +1,79 @@
+/**
+ * `awards run MODEL --out FILE`: runs the model's scenarios and writes a copy of the
+ * workbook with the output sheets; prints the fund ledger and the checks (or, with
+ * --json, the whole result).
+ */
+import { outputSheets } from '../engine/model';
+import { parseArguments, usageText, type CommandSpec } from './args';
+import { say, warn, type Command } from './context';
+import { asInputError, EXIT_CHECKS_FAILED, EXIT_OK } from './errors';
+import { checkOutput, writeOutput } from './files';
+import { openModel, runOpened } from './model';
+import { checkCounts, runReport } from './report';
+
+export const RUN_SPEC: CommandSpec = {
+  name: 'run',
+  summary:
+    'Run the model\'s scenarios (all of them when none is named) and write a copy of the workbook with ' +
+    'the output sheets: Allocations, Fund ledger, Checks, Comparison, Commitments and one Appendix N ' +
+    'sheet per appendix. The input workbook is never changed.',
+  positionals: [{ name: 'MODEL', help: 'The model workbook (.xlsx) holding the tables Funds, Awards and Scenarios.' }],
+  options: [
+    { name: 'out', kind: 'value', value: 'FILE', help: 'The workbook to write (.xlsx); must not be MODEL.', required: true },
+    { name: 'scenario', kind: 'repeat', value: 'NAME', help: 'A scenario to run; repeat for more. Default: every scenario.' },
+    { name: 'compare', kind: 'pair', value: 'A B', help: 'The two scenarios to compare. Default: the first two run.' },
+    { name: 'appendix-scenario', kind: 'value', value: 'NAME', help: 'The scenario the Appendix sheets show. Default: the last run.' },
+    { name: 'json', kind: 'flag', help: 'Print the whole result as JSON on stdout instead of the tables.' },
+    { name: 'strict', kind: 'flag', help: 'Exit with code 1 when any check is an error.' },
+  ],
+  notes: [
+    'Exit codes: 0 the model ran (whatever the checks found); 1 --strict and an error-level check;',
+    '2 the input cannot be used (nothing is written).',
+    '',
+    'Example:',
+    '  awards run model.xlsx --scenario Indicative --scenario Confirmed --out result.xlsx',
+  ],
+};
+
+export const run: Command = async (argv, context) => {
+  const args = parseArguments(RUN_SPEC, argv);
+  if (args.flag('help')) {
+    say(context, usageText(RUN_SPEC));
+    return EXIT_OK;
+  }
+  const [file] = args.positionals;
+  const out = args.value('out') ?? '';
+  checkOutput(out, file, true);
+
+  const opened = await openModel(file, context);
+  const compare = args.pair('compare');
+  const appendixScenario = args.value('appendix-scenario');
+  const result = runOpened(opened, {
+    scenarios: args.all('scenario'),
+    ...(compare === undefined ? {} : { compare }),
+    ...(appendixScenario === undefined ? {} : { appendixScenario }),
+  }, context);
+
+  context.progress.step(`Writing ${out}`);
+  try {
+    await opened.workbook.writeSheets(outputSheets(result));
+    await writeOutput(out, await opened.workbook.toBuffer());
+  } catch (error) {
+    throw asInputError(error, file);
+  } finally {
+    context.progress.done();
+  }
+
+  if (args.flag('json')) {
+    say(context, JSON.stringify(result, null, 2));
+  } else {
+    say(context, runReport(result, file));
+    say(context, `\nWrote '${out}'.`);
+  }
+  const errors = checkCounts(result.checks).error;
+  if (args.flag('strict') && errors > 0) {
+    warn(context, `--strict: ${errors === 1 ? '1 check is an error' : `${errors} checks are errors`}; exit code 1.`);
+    return EXIT_CHECKS_FAILED;
+  }
+  return EXIT_OK;
+};
