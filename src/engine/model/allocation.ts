@@ -1,15 +1,17 @@
 /**
  * One fund under one scenario: the order of work is fixed-type lines and top-slices,
- * then the fit, then SHARE lines take what is left after every other line and the floor.
+ * then the fit, then SHARE lines take what is left after every other line and the
+ * floor. All amounts are whole pence.
  */
 import type { Decimal } from 'decimal.js';
-import { D } from '../money';
-import { split } from '../split';
+import { toWeights } from '../money';
+import { apportion } from '../split';
 import { fitLines } from './fit';
 import type { FitMode, Fund } from './inputs';
-import type { FundLines } from './lines';
+import type { FundLines, PreparedModel } from './lines';
 import { messages } from './messages';
-import { topSlice } from './rules';
+import { toPence } from './pence';
+import { topSlicePence } from './rules';
 import type { Check } from './types';
 
 /** What shaped an amount, as bits of `ScenarioAmounts.notes`. */
@@ -22,106 +24,126 @@ const NOTE_TEXT: readonly [number, string][] = [
   [NOTE.share, 'share'],
 ];
 
+/** Every Notes text, by its bits. */
+const NOTE_TEXTS: readonly string[] = Array.from({ length: 16 }, (_, bits) =>
+  NOTE_TEXT.filter(([bit]) => (bits & bit) !== 0).map(([, text]) => text).join('; '));
+
 /** The Notes text for a set of note bits, e.g. `prorated; scaled`. */
 export function noteText(bits: number): string {
-  if (bits === 0) return '';
-  const parts: string[] = [];
-  for (const [bit, text] of NOTE_TEXT) if ((bits & bit) !== 0) parts.push(text);
-  return parts.join('; ');
+  return NOTE_TEXTS[bits];
 }
 
-/** The amounts of a scenario run so far, indexed like `Model.awards`. */
+/** A scenario's amounts as they are worked out, indexed like `Model.awards`. */
 export interface ScenarioAmounts {
   scenario: string;
-  amounts: Decimal[];
+  /** Whole pence. */
+  amounts: Float64Array;
   notes: Uint8Array;
   checks: Check[];
 }
 
-/** One fund's money under one scenario. */
+/** One fund's money under one scenario, in whole pence. */
 export interface FundOutcome {
   fund: Fund;
   fit: FitMode;
-  income: Decimal;
-  available: Decimal;
-  awarded: Decimal;
-  closingBalance: Decimal;
-  headroom: Decimal;
-  /** The factor the fit scaled the unlocked lines by; null when it did not scale. */
-  factor: Decimal | null;
+  opening: number;
+  income: number;
+  available: number;
+  awarded: number;
+  floor: number;
+  closingBalance: number;
+  headroom: number;
+  /**
+   * What the fit scaled the unlocked lines by, exactly (`room` ÷ `total`, both pence)
+   * and as a decimal; null when it did not scale them.
+   */
+  scaled: { room: number; total: number; factor: Decimal } | null;
 }
 
-const ZERO = new D(0);
-
 /**
- * Allocates one fund under one scenario, writing the fund's lines into `out` and its
- * checks (locked and top-sliced lines over the fund, nothing to share, the fit, the
- * floor) into `out.checks`.
+ * Allocates one fund under one scenario (`income` in pounds), writing the fund's lines
+ * into `out` and its checks (locked and top-sliced lines over the fund, nothing to
+ * share, what the fit did, the floor) into `out.checks`.
  */
-export function allocateFund(group: FundLines, income: Decimal, fit: FitMode, out: ScenarioAmounts): FundOutcome {
+export function allocateFund(
+  prepared: PreparedModel,
+  group: FundLines,
+  income: number,
+  fit: FitMode,
+  out: ScenarioAmounts,
+): FundOutcome {
   const { fund } = group;
+  const { base, prorated } = prepared;
   const { amounts, notes } = out;
   const check = (severity: Check['severity'], name: string, message: string): void => {
     out.checks.push({ severity, scenario: out.scenario, fund: fund.name, ref: '', check: name, message });
   };
-  const available = fund.openingBalance.plus(income);
-  const room = available.minus(fund.floor);
+  const opening = toPence(fund.openingBalance);
+  const incomePence = toPence(income);
+  const floor = toPence(fund.floor);
+  const available = opening + incomePence;
+  const room = available - floor;
 
   let fixed = group.lockedTotal;
-  for (const line of group.lockedAnnual) {
-    amounts[line.index] = line.base;
-    if (line.prorated) notes[line.index] |= NOTE.prorated;
+  for (const i of group.locked) {
+    amounts[i] = base[i];
+    if (prorated[i] === 1) notes[i] |= NOTE.prorated;
   }
-  for (const line of group.topslice) {
-    const amount = topSlice(line.award.value ?? ZERO, available);
-    amounts[line.index] = amount;
-    notes[line.index] |= NOTE.topslice;
-    fixed = fixed.plus(amount);
-  }
-  if (fixed.gt(room)) check('error', 'Locked and top-sliced', messages.lockedExceed(fund.name, fixed, room, !fund.floor.isZero()));
+  group.topslice.forEach((i, k) => {
+    const amount = topSlicePence(group.topsliceFractions[k], available);
+    amounts[i] = amount;
+    notes[i] |= NOTE.topslice;
+    fixed += amount;
+  });
+  if (fixed > room) check('error', 'Locked and top-sliced', messages.lockedExceed(fund.name, fixed, room, floor !== 0));
 
-  const unlocked = group.unlockedAnnual;
-  // Money left for the unlocked lines, to the whole penny below (fractions of a penny
-  // only arise from balances typed with them).
-  const target = room.minus(fixed).toDecimalPlaces(2, D.ROUND_FLOOR);
-  const fitted = fitLines(fit, unlocked.map((line) => line.base), group.unlockedTotal, target, group.share.length === 0);
+  const { unlocked } = group;
+  const target = room - fixed;
+  const fitted = fitLines(fit, group.unlockedBase, group.unlockedTotal, target, group.share.length === 0);
   let scaledCount = 0;
-  for (let i = 0; i < unlocked.length; i++) {
-    const line = unlocked[i];
-    amounts[line.index] = fitted.amounts === null ? line.base : fitted.amounts[i];
-    let bits = line.prorated ? NOTE.prorated : 0;
-    if (fitted.amounts !== null && !line.base.isZero()) {
-      bits |= NOTE.scaled;
-      scaledCount++;
+  for (let k = 0; k < unlocked.length; k++) {
+    const i = unlocked[k];
+    let bits = prorated[i] === 1 ? NOTE.prorated : 0;
+    if (fitted.amounts === null) {
+      amounts[i] = base[i];
+    } else {
+      amounts[i] = fitted.amounts[k];
+      if (base[i] !== 0) {
+        bits |= NOTE.scaled;
+        scaledCount++;
+      }
     }
-    notes[line.index] |= bits;
+    notes[i] |= bits;
   }
-  let awarded = fixed.plus(fitted.amounts === null ? group.unlockedTotal : target);
+  let awarded = fixed + (fitted.amounts === null ? group.unlockedTotal : target);
   if (fitted.factor !== null) {
     check('info', 'Fit', messages.fit(fund.name, scaledCount, fitted.factor.toFixed(4), target, fit));
   }
 
   if (group.share.length > 0) {
-    const left = room.minus(awarded).toDecimalPlaces(2, D.ROUND_FLOOR);
-    for (const line of group.share) {
-      amounts[line.index] = ZERO;
-      notes[line.index] |= NOTE.share;
+    const left = room - awarded;
+    for (const i of group.share) {
+      amounts[i] = 0;
+      notes[i] |= NOTE.share;
     }
-    if (!left.isPositive() || left.isZero()) {
+    const weights = toWeights(group.shareWeights, 'weights');
+    const weightless = weights.big ? weights.values.every((w) => w === 0n) : weights.values.every((w) => w === 0);
+    if (left <= 0) {
       check('warning', 'Nothing to share', messages.nothingToShare(fund.name, left));
-    } else if (group.shareWeight.isZero()) {
+    } else if (weightless) {
       check('error', 'Share', messages.zeroWeights(fund.name));
     } else {
-      const shares = split(left, group.share.map((line) => line.award.value ?? ZERO), 2);
-      group.share.forEach((line, i) => {
-        amounts[line.index] = shares[i];
-        awarded = awarded.plus(shares[i]);
+      const shares = apportion(BigInt(left), weights, 'weights');
+      group.share.forEach((i, k) => {
+        amounts[i] = Number(shares.values[k]);
       });
+      awarded += left;
     }
   }
 
-  const closingBalance = available.minus(awarded);
-  const headroom = closingBalance.minus(fund.floor);
-  if (headroom.isNegative()) check('error', 'Floor', messages.floor(fund.name, closingBalance, fund.floor));
-  return { fund, fit, income, available, awarded, closingBalance, headroom, factor: fitted.factor };
+  const closingBalance = available - awarded;
+  const headroom = closingBalance - floor;
+  if (headroom < 0) check('error', 'Floor', messages.floor(fund.name, closingBalance, floor));
+  const scaled = fitted.factor === null ? null : { room: target, total: group.unlockedTotal, factor: fitted.factor };
+  return { fund, fit, opening, income: incomePence, available, awarded, floor, closingBalance, headroom, scaled };
 }

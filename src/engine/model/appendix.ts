@@ -2,11 +2,10 @@
  * Board-paper appendices: one per `Appendix` number of the Funds table, listing the
  * awards of its funds under one scenario, as a board paper prints them.
  */
-import type { Decimal } from 'decimal.js';
 import { fiscalYearOf } from '../fiscalYear';
-import { D, toNumber } from '../money';
 import type { Fund, Model } from './inputs';
 import type { ScenarioOutcome } from './outcome';
+import { toPence, toPounds } from './pence';
 import type { Appendix, AppendixRow } from './types';
 
 /** `A`, `A and B`, `A, B and C`. */
@@ -15,14 +14,9 @@ function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function row(recipient: string, service: string, prior: Decimal, proposed: Decimal): AppendixRow {
-  return {
-    recipient,
-    service,
-    priorYear: toNumber(prior),
-    proposed: toNumber(proposed),
-    change: toNumber(proposed.minus(prior)),
-  };
+/** A row from amounts in pence. */
+function row(recipient: string, service: string, prior: number, proposed: number): AppendixRow {
+  return { recipient, service, priorYear: toPounds(prior), proposed: toPounds(proposed), change: toPounds(proposed - prior) };
 }
 
 /**
@@ -48,21 +42,21 @@ export function buildAppendices(model: Model, outcome: ScenarioOutcome): Appendi
 
   const { startYear, financialYear } = model.settings;
   const scenario = outcome.scenario.name;
-  const zero = new D(0);
   return [...numbered.keys()]
     .sort((a, b) => a - b)
     .map((number): Appendix => {
       const funds = numbered.get(number) ?? [];
       const rows: AppendixRow[] = [];
-      let prior = zero;
-      let proposed = zero;
+      let prior = 0;
+      let proposed = 0;
       for (const fund of funds) {
         for (const i of byFund.get(fund.name) ?? []) {
           const award = model.awards[i];
           const amount = outcome.amounts[i];
-          rows.push(row(award.recipient, award.service, award.priorYear, amount));
-          prior = prior.plus(award.priorYear);
-          proposed = proposed.plus(amount);
+          const priorYear = toPence(award.priorYear);
+          rows.push(row(award.recipient, award.service, priorYear, amount));
+          prior += priorYear;
+          proposed += amount;
         }
       }
       return {

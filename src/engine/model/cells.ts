@@ -1,17 +1,19 @@
 /**
- * Reading single cells: amounts (numbers or numeric text such as `£1,234.50`), dates
- * (Excel serials or ISO text), yes/no flags and text. A cell is blank, a value, or
- * bad (its text kept for the message).
+ * Reading single cells: numbers and amounts (numbers or numeric text such as
+ * `£1,234.50`), dates (Excel serials or ISO text), yes/no flags and text. Each reader
+ * gives the value, null for a blank cell, or a `BadCell` holding the text it could not
+ * read (for the message).
  */
-import type { Decimal } from 'decimal.js';
 import { fromExcelSerial, parseIsoDate, type CalendarDate } from '../dates';
 import { EngineError } from '../errors';
-import { D } from '../money';
+import { D, toNumber } from '../money';
 import type { CellValue } from '../sheet';
+import { roundPounds } from './pence';
 
-export type CellRead<T> = { kind: 'blank' } | { kind: 'value'; value: T } | { kind: 'bad'; text: string };
-
-const BLANK = { kind: 'blank' } as const;
+/** A cell that could not be read as what was wanted. */
+export class BadCell {
+  constructor(readonly text: string) {}
+}
 
 /** A cell as trimmed text: `''` for blank, numbers as JavaScript writes them, TRUE/FALSE. */
 export function cellText(cell: CellValue | undefined): string {
@@ -24,56 +26,59 @@ export function cellText(cell: CellValue | undefined): string {
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
- * An amount: a number, or numeric text with optional `£`, thousands commas, spaces, a
- * leading sign or accounting brackets; with `percent`, a trailing `%` divides by 100.
+ * A number: a number cell, or numeric text with optional `£`, thousands commas, spaces,
+ * a leading sign or accounting brackets; with `percent`, a trailing `%` divides by 100.
+ * Kept as written (not rounded).
  *
  * @example
- * readAmount('£1,234.50') // { kind: 'value', value: 1234.5 }
- * readAmount('(250)')     // { kind: 'value', value: -250 }
- * readAmount('-5.1%', { percent: true }) // { kind: 'value', value: -0.051 }
+ * readNumber('£1,234.50') //=> 1234.5
+ * readNumber('(250)')     //=> -250
+ * readNumber('-5.1%', true) //=> -0.051
+ * readNumber('abc')       //=> BadCell { text: 'abc' }
  */
-export function readAmount(cell: CellValue | undefined, options: { percent?: boolean } = {}): CellRead<Decimal> {
-  if (cell === null || cell === undefined) return BLANK;
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { kind: 'value', value: new D(cell) } : { kind: 'bad', text: String(cell) };
-  }
-  if (typeof cell === 'boolean') return { kind: 'bad', text: cellText(cell) };
+export function readNumber(cell: CellValue | undefined, percent = false): number | null | BadCell {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell + 0 : new BadCell(String(cell));
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'boolean') return new BadCell(cellText(cell));
   const text = cell.trim();
-  if (text === '') return BLANK;
+  if (text === '') return null;
   let body = text;
   let negate = false;
-  let percent = false;
   if (body.startsWith('(') && body.endsWith(')')) {
     negate = true;
     body = body.slice(1, -1);
   }
-  if (options.percent === true && body.endsWith('%')) {
-    percent = true;
-    body = body.slice(0, -1);
-  }
+  const isPercent = percent && body.endsWith('%');
+  if (isPercent) body = body.slice(0, -1);
   body = body.replace(/[£,\s\u00a0]/g, '');
-  if (!NUMERIC.test(body)) return { kind: 'bad', text };
-  let value = new D(body);
-  if (percent) value = value.div(100);
-  if (negate) value = value.neg();
-  return { kind: 'value', value };
+  if (!NUMERIC.test(body)) return new BadCell(text);
+  // A percentage is divided in decimal, so that '5.1%' is exactly 0.051.
+  const value = isPercent ? toNumber(new D(body).div(100)) : Number(body);
+  if (!Number.isFinite(value)) return new BadCell(text);
+  return (negate ? -value : value) + 0;
+}
+
+/** An amount of money: a number (see `readNumber`) rounded half away from zero to the penny. */
+export function readMoney(cell: CellValue | undefined): number | null | BadCell {
+  const read = readNumber(cell);
+  return typeof read === 'number' ? roundPounds(read) : read;
 }
 
 const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A date: an Excel serial (1900 system; any time of day is dropped) or ISO text. */
-export function readDate(cell: CellValue | undefined): CellRead<CalendarDate> {
-  if (cell === null || cell === undefined) return BLANK;
-  if (typeof cell === 'boolean') return { kind: 'bad', text: cellText(cell) };
+export function readDate(cell: CellValue | undefined): CalendarDate | null | BadCell {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'boolean') return new BadCell(cellText(cell));
   const text = cellText(cell);
-  if (text === '') return BLANK;
+  if (text === '') return null;
   try {
-    if (typeof cell === 'number') return { kind: 'value', value: fromExcelSerial(Math.floor(cell)) };
-    if (/^\d+(\.\d+)?$/.test(text)) return { kind: 'value', value: fromExcelSerial(Math.floor(Number(text))) };
+    if (typeof cell === 'number') return fromExcelSerial(Math.floor(cell));
+    if (/^\d+(\.\d+)?$/.test(text)) return fromExcelSerial(Math.floor(Number(text)));
     const withTime = ISO_WITH_TIME.exec(text);
-    return { kind: 'value', value: parseIsoDate(withTime === null ? text : withTime[1]) };
+    return parseIsoDate(withTime === null ? text : withTime[1]);
   } catch (error) {
-    if (error instanceof EngineError) return { kind: 'bad', text };
+    if (error instanceof EngineError) return new BadCell(text);
     throw error;
   }
 }
@@ -81,14 +86,14 @@ export function readDate(cell: CellValue | undefined): CellRead<CalendarDate> {
 const YES = new Set(['true', '1', 'y', 'yes']);
 const NO = new Set(['false', '0', 'n', 'no']);
 
-/** A yes/no flag: TRUE, 1, "Y", "Yes" (any case) are yes; blank, FALSE, 0, "N", "No" are no. */
-export function readFlag(cell: CellValue | undefined): CellRead<boolean> {
-  if (cell === true) return { kind: 'value', value: true };
-  if (cell === false) return { kind: 'value', value: false };
+/** A yes/no flag: TRUE, 1, "Y", "Yes" (any case) are yes; FALSE, 0, "N", "No" are no; blank is null. */
+export function readFlag(cell: CellValue | undefined): boolean | null | BadCell {
+  if (cell === true || cell === false) return cell;
+  if (cell === null || cell === undefined) return null;
   const text = cellText(cell);
-  if (text === '') return BLANK;
+  if (text === '') return null;
   const lower = text.toLowerCase();
-  if (YES.has(lower)) return { kind: 'value', value: true };
-  if (NO.has(lower)) return { kind: 'value', value: false };
-  return { kind: 'bad', text };
+  if (YES.has(lower)) return true;
+  if (NO.has(lower)) return false;
+  return new BadCell(text);
 }

@@ -3,9 +3,9 @@
  * checks are made while allocating, in `allocation.ts`). Fences, caps and envelopes
  * are reported, never enforced: every award keeps its modelled amount.
  */
-import type { Decimal } from 'decimal.js';
 import type { Award, Fund, Model } from './inputs';
 import { messages } from './messages';
+import { toPence } from './pence';
 import type { Check } from './types';
 
 /** Routes that must be tendered at or above the threshold (trimmed, case-blind). */
@@ -16,27 +16,56 @@ export function isTenderedRoute(route: string): boolean {
   return TENDERED_ROUTES.has(route.trim().toLowerCase().replace(/[\s-]+/g, ' '));
 }
 
-/** What the award checks need to know of each award, worked out once for every scenario. */
-export interface AwardFacts {
+/**
+ * An award some check may flag (its fund is ring-fenced or capped, or its route is
+ * tendered), with what the checks need to know, worked out once for every scenario.
+ */
+export interface WatchedAward {
+  /** Position in `Model.awards`. */
+  index: number;
   award: Award;
-  fund: Fund | null;
+  fund: Fund;
+  /** The fund's award cap in pence; null when none. */
+  cap: number | null;
   /** The fund is ring-fenced and the award's purpose is not inside the fence. */
   outsideFence: boolean;
   tendered: boolean;
 }
 
-/** Works out each award's facts for `awardChecks`. */
-export function awardFacts(model: Model): AwardFacts[] {
+/** A function of a text, worked out once per distinct text (purposes, routes and priorities repeat). */
+function memo<T>(of: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined && !known.has(text)) {
+      value = of(text);
+      known.set(text, value);
+    }
+    return value as T;
+  };
+}
+
+const key = (text: string): string => text.trim().toLowerCase();
+
+/** The awards `awardChecks` looks at, in award order. */
+export function watchedAwards(model: Model): WatchedAward[] {
   const funds = new Map<string, { fund: Fund; allowed: Set<string> }>();
   for (const fund of model.funds) {
     funds.set(fund.name, { fund, allowed: new Set(fund.allowedPurposes.map((purpose) => purpose.trim().toLowerCase())) });
   }
-  return model.awards.map((award) => {
+  const watched: WatchedAward[] = [];
+  const purposeKey = memo(key);
+  const tenderedRoute = memo(isTenderedRoute);
+  model.awards.forEach((award, index) => {
     const entry = funds.get(award.fund);
-    const outsideFence =
-      entry !== undefined && entry.allowed.size > 0 && !entry.allowed.has(award.purpose.trim().toLowerCase());
-    return { award, fund: entry?.fund ?? null, outsideFence, tendered: isTenderedRoute(award.route) };
+    if (entry === undefined) return;
+    const outsideFence = entry.allowed.size > 0 && !entry.allowed.has(purposeKey(award.purpose));
+    const tendered = tenderedRoute(award.route);
+    const cap = entry.fund.awardCap;
+    if (!outsideFence && !tendered && cap === null) return;
+    watched.push({ index, award, fund: entry.fund, cap: cap === null ? null : toPence(cap), outsideFence, tendered });
   });
+  return watched;
 }
 
 /**
@@ -45,55 +74,66 @@ export function awardFacts(model: Model): AwardFacts[] {
  * single tender action at or above the tender threshold.
  */
 export function awardChecks(
-  facts: readonly AwardFacts[],
-  amounts: readonly Decimal[],
+  watched: readonly WatchedAward[],
+  amounts: Float64Array,
   scenario: string,
-  tenderThreshold: Decimal,
+  tenderThreshold: number,
   checks: Check[],
 ): void {
-  for (let i = 0; i < facts.length; i++) {
-    const { award, fund, outsideFence, tendered } = facts[i];
-    if (fund === null) continue;
-    const amount = amounts[i];
+  const threshold = toPence(tenderThreshold);
+  for (const { index, award, fund, cap, outsideFence, tendered } of watched) {
+    const amount = amounts[index];
     const at = { scenario, fund: fund.name, ref: award.ref, table: 'Awards', row: award.row } as const;
-    if (outsideFence && !amount.isZero()) {
+    if (outsideFence && amount !== 0) {
       checks.push({
         severity: 'error', ...at, check: 'Ring fence', column: 'Purpose',
         message: messages.ringFence(award.ref, award.purpose, fund.name, fund.allowedPurposes, amount),
       });
     }
-    if (fund.awardCap !== null && amount.gt(fund.awardCap)) {
+    if (cap !== null && amount > cap) {
       checks.push({
         severity: 'error', ...at, check: 'Award cap',
-        message: messages.awardCap(award.ref, fund.name, amount, fund.awardCap),
+        message: messages.awardCap(award.ref, fund.name, amount, cap),
       });
     }
-    if (tendered && amount.gte(tenderThreshold)) {
+    if (tendered && amount >= threshold) {
       checks.push({
         severity: 'warning', ...at, check: 'Tender threshold', column: 'Route',
-        message: messages.tender(award.ref, award.route, amount, tenderThreshold),
+        message: messages.tender(award.ref, award.route, amount, threshold),
       });
     }
   }
 }
 
 /** Checks each priority's total, across all funds, against its envelope. */
-export function envelopeChecks(model: Model, amounts: readonly Decimal[], scenario: string, checks: Check[]): void {
+export function envelopeChecks(
+  model: Model,
+  priorities: readonly (number | undefined)[],
+  amounts: Float64Array,
+  scenario: string,
+  checks: Check[],
+): void {
   if (model.envelopes.length === 0) return;
-  const totals = new Map<string, Decimal>();
-  for (const envelope of model.envelopes) totals.set(envelope.priority.trim().toLowerCase(), envelope.budget.times(0));
-  model.awards.forEach((award, i) => {
-    const key = award.priority.trim().toLowerCase();
-    const total = totals.get(key);
-    if (total !== undefined && !amounts[i].isZero()) totals.set(key, total.plus(amounts[i]));
-  });
-  for (const envelope of model.envelopes) {
-    const total = totals.get(envelope.priority.trim().toLowerCase());
-    if (total === undefined || !total.gt(envelope.budget)) continue;
+  const totals = new Float64Array(model.envelopes.length);
+  for (let i = 0; i < priorities.length; i++) {
+    const envelope = priorities[i];
+    if (envelope !== undefined) totals[envelope] += amounts[i];
+  }
+  model.envelopes.forEach((envelope, e) => {
+    const budget = toPence(envelope.budget);
+    if (!(totals[e] > budget)) return;
     checks.push({
       severity: 'warning', scenario, fund: '', ref: '', check: 'Envelope',
-      message: messages.envelope(envelope.priority, total, envelope.budget),
+      message: messages.envelope(envelope.priority, totals[e], budget),
       table: 'Envelopes', row: envelope.row, column: 'Budget',
     });
-  }
+  });
+}
+
+/** Each award's envelope (its position in `Model.envelopes`), by priority, trimmed and case-blind. */
+export function envelopeOfAwards(model: Model): (number | undefined)[] {
+  const byPriority = new Map<string, number>();
+  model.envelopes.forEach((envelope, e) => byPriority.set(key(envelope.priority), e));
+  const envelopeOf = memo((priority) => byPriority.get(key(priority)));
+  return model.awards.map((award) => envelopeOf(award.priority));
 }

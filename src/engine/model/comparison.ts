@@ -1,23 +1,20 @@
 /** Comparing two scenarios award by award, with fund totals. */
-import type { Decimal } from 'decimal.js';
-import { D, toNumber } from '../money';
 import type { Model } from './inputs';
 import type { ScenarioOutcome } from './outcome';
+import { toPounds } from './pence';
 import type { Comparison, ComparisonRow } from './types';
 
-/** Second minus first, and that as a fraction of the first (null when the first is 0). */
-function compared(ref: string, recipient: string, fund: string, first: Decimal, second: Decimal): ComparisonRow {
-  const variance = second.minus(first);
-  const firstNumber = toNumber(first);
-  const varianceNumber = toNumber(variance);
+/** Amounts in pence; variance is second minus first, and that as a fraction of the first (null when it is 0). */
+function compared(ref: string, recipient: string, fund: string, first: number, second: number): ComparisonRow {
+  const variance = second - first;
   return {
     ref,
     recipient,
     fund,
-    first: firstNumber,
-    second: toNumber(second),
-    variance: varianceNumber,
-    variancePct: first.isZero() ? null : varianceNumber / firstNumber,
+    first: toPounds(first),
+    second: toPounds(second),
+    variance: toPounds(variance),
+    variancePct: first === 0 ? null : variance / first,
   };
 }
 
@@ -26,19 +23,19 @@ function compared(ref: string, recipient: string, fund: string, first: Decimal, 
  * order (awards of unknown funds, always 0, are in no total).
  */
 export function compareScenarios(model: Model, first: ScenarioOutcome, second: ScenarioOutcome): Comparison {
-  const zero = new D(0);
-  const totals = new Map<string, [Decimal, Decimal]>();
-  for (const fund of model.funds) totals.set(fund.name, [zero, zero]);
+  const position = new Map(model.funds.map((fund, f) => [fund.name, f]));
+  const firstTotals = new Float64Array(model.funds.length);
+  const secondTotals = new Float64Array(model.funds.length);
   const rows = model.awards.map((award, i) => {
     const a = first.amounts[i];
     const b = second.amounts[i];
-    const total = totals.get(award.fund);
-    if (total !== undefined) totals.set(award.fund, [total[0].plus(a), total[1].plus(b)]);
+    const f = position.get(award.fund);
+    if (f !== undefined) {
+      firstTotals[f] += a;
+      secondTotals[f] += b;
+    }
     return compared(award.ref, award.recipient, award.fund, a, b);
   });
-  const fundTotals = model.funds.map((fund) => {
-    const [a, b] = totals.get(fund.name) ?? [zero, zero];
-    return compared('', 'Total', fund.name, a, b);
-  });
+  const fundTotals = model.funds.map((fund, f) => compared('', 'Total', fund.name, firstTotals[f], secondTotals[f]));
   return { first: first.scenario.name, second: second.scenario.name, rows, fundTotals };
 }

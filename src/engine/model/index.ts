@@ -11,4 +11,4 @@ export { runModel } from './run';
 export { outputSheets, stampLine } from './outputs';
 export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel } from './generate';
-export { formatMoney } from './messages';
+export { formatPounds } from './pence';

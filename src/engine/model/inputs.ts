@@ -1,8 +1,11 @@
 /**
- * The model as read from its input tables (SPEC section 3): clean, typed values, money
- * as decimals. Produced by `readModel`; every surface treats it as read-only.
+ * The model as read from its input tables (SPEC section 3): clean, typed values.
+ * Produced by `readModel`; every surface treats it as read-only.
+ *
+ * Money is pounds, held as numbers exact to the penny: each cell is rounded half away
+ * from zero to the penny as it is read, and a run does all its arithmetic in whole
+ * pence (see `pence.ts`), so no amount ever goes through float arithmetic.
  */
-import type { Decimal } from 'decimal.js';
 import type { CalendarDate } from '../dates';
 import type { CellValue } from '../sheet';
 import type { Check } from './types';
@@ -17,15 +20,15 @@ export type FitMode = 'scale-down' | 'scale' | 'none';
 export interface Fund {
   name: string;
   source: string;
-  openingBalance: Decimal;
+  openingBalance: number;
   /** The fund's income for the year, unless a scenario says otherwise. */
-  income: Decimal;
+  income: number;
   /** The ring fence, trimmed, as written; empty when the fund is not ring-fenced. */
   allowedPurposes: string[];
   /** Minimum closing balance (money held back, e.g. for a newly elected Commissioner). */
-  floor: Decimal;
+  floor: number;
   /** Largest single award; null when there is none. */
-  awardCap: Decimal | null;
+  awardCap: number | null;
   /** The board-paper appendix the fund's awards go in; null when none. */
   appendix: number | null;
   /** 0-based body row of the `Funds` table. */
@@ -46,11 +49,14 @@ export interface Award {
   purpose: string;
   priority: string;
   /** Last year's amount; 0 when blank. */
-  priorYear: Decimal;
+  priorYear: number;
   /** Null when the rule is not one of the five. */
   rule: RuleName | null;
-  /** The rule's parameter (a change, an amount, a fraction or a weight); null when blank. */
-  value: Decimal | null;
+  /**
+   * The rule's parameter, as written (not rounded): a change (-0.051), an amount, a
+   * fraction (0.3333) or a weight (an NRE); null when blank.
+   */
+  value: number | null;
   start: CalendarDate | null;
   end: CalendarDate | null;
   locked: boolean;
@@ -68,7 +74,7 @@ export interface ScenarioFund {
   /** The fund's name as the `Funds` table spells it. */
   fund: string;
   /** The scenario's income for the fund; null when the row leaves the fund's own. */
-  income: Decimal | null;
+  income: number | null;
   /** The fit for this fund; null when the row leaves the scenario's. */
   fit: FitMode | null;
   /** 0-based body row of the `Scenarios` table. */
@@ -92,7 +98,7 @@ export interface Settings {
   /** e.g. 2021 for 2021/22. */
   startYear: number;
   /** A contract or single tender action at or above it is flagged (default £50,000). */
-  tenderThreshold: Decimal;
+  tenderThreshold: number;
   funderName: string;
   funderIdentifier: string;
   /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
@@ -102,7 +108,7 @@ export interface Settings {
 /** One row of the `Envelopes` table: a priority's budget across all funds. */
 export interface Envelope {
   priority: string;
-  budget: Decimal;
+  budget: number;
   row: number;
 }
 

@@ -1,6 +1,6 @@
 /** The fund ledger: each fund's money under each scenario. */
-import { toNumber } from '../money';
 import type { FundOutcome } from './allocation';
+import { toPounds } from './pence';
 import type { LedgerRow } from './types';
 
 /**
@@ -8,15 +8,14 @@ import type { LedgerRow } from './types';
  * closing balance - floor (negative when the fund is over-committed).
  */
 export function ledgerRow(scenario: string, outcome: FundOutcome): LedgerRow {
-  const { fund } = outcome;
   return {
     scenario,
-    fund: fund.name,
-    openingBalance: toNumber(fund.openingBalance),
-    income: toNumber(outcome.income),
-    awarded: toNumber(outcome.awarded),
-    closingBalance: toNumber(outcome.closingBalance),
-    floor: toNumber(fund.floor),
-    headroom: toNumber(outcome.headroom),
+    fund: outcome.fund.name,
+    openingBalance: toPounds(outcome.opening),
+    income: toPounds(outcome.income),
+    awarded: toPounds(outcome.awarded),
+    closingBalance: toPounds(outcome.closingBalance),
+    floor: toPounds(outcome.floor),
+    headroom: toPounds(outcome.headroom),
   };
 }

@@ -2,19 +2,7 @@
  * Every message the model writes, in one place: the structural errors that stop a
  * run, and the text of its checks. Money in messages reads like `£1,234.56`.
  */
-import type { Decimal } from 'decimal.js';
-import { formatAmount } from '../messages';
-
-/**
- * Money as a finance user writes it.
- *
- * @example
- * [formatMoney(new D(1234.5)), formatMoney(new D(-5000))] //=> ['£1,234.50', '-£5,000.00']
- */
-export function formatMoney(amount: Decimal): string {
-  const text = formatAmount(amount, 2);
-  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
-}
+import { formatPence } from './pence';
 
 /** A cell's text for quoting in a message. */
 function quote(text: string): string {
@@ -38,6 +26,9 @@ export const messages = {
   noScenarios: (sheet: string) =>
     `Table 'Scenarios' (sheet '${sheet}') has no scenarios. Add a row for each scenario, ` +
     `e.g. 'Indicative' with a blank Fund.`,
+  tooLarge: () =>
+    `The model's amounts add up to more than £45,035,996,273,704.96, beyond what it can add up exactly ` +
+    `to the penny. Check the Funds, Awards and Scenarios tables for amounts entered in pence or with extra digits.`,
   unknownScenario: (name: string, known: readonly string[]) =>
     `Unknown scenario '${name}'. The workbook's scenarios are: ${known.join(', ')}.`,
 
@@ -55,14 +46,14 @@ export const messages = {
     `${ref}: ${column} is blank but rule ${rule} needs it; ${LEFT_AT_ZERO}.`,
   notANumber: (ref: string, column: string, text: string) =>
     `${ref}: ${column} holds ${quote(text)}, which is not a number; ${LEFT_AT_ZERO}.`,
-  badFraction: (ref: string, value: string) =>
+  badFraction: (ref: string, value: number) =>
     `${ref}: Value ${value} is not a fraction between 0 and 1 (a third is 0.3333), as rule TOPSLICE needs; ` +
     `${LEFT_AT_ZERO}.`,
-  negativeAmount: (ref: string, column: string, value: string, rule: string) =>
+  negativeAmount: (ref: string, column: string, value: number, rule: string) =>
     `${ref}: ${column} ${value} is negative, which rule ${rule} cannot use; ${LEFT_AT_ZERO}.`,
-  cutTooDeep: (ref: string, value: string) =>
+  cutTooDeep: (ref: string, value: number) =>
     `${ref}: Value ${value} would cut the award by more than 100%; ${LEFT_AT_ZERO}.`,
-  negativeWeight: (ref: string, value: string) =>
+  negativeWeight: (ref: string, value: number) =>
     `${ref}: Value ${value} is a negative weight, which rule SHARE cannot use; ${LEFT_AT_ZERO}.`,
   badDate: (ref: string, column: string, text: string) =>
     `${ref}: ${column} holds ${quote(text)}, which is not a date (use an Excel date or ISO text such as ` +
@@ -103,31 +94,30 @@ export const messages = {
   badBudget: (priority: string, text: string) =>
     `Priority ${quote(priority)}: Budget holds ${quote(text)}, which is not an amount; the row is ignored.`,
 
-  // Checks of a run.
-  ringFence: (ref: string, purpose: string, fund: string, allowed: readonly string[], amount: Decimal) =>
+  // Checks of a run: amounts in whole pence.
+  ringFence: (ref: string, purpose: string, fund: string, allowed: readonly string[], amount: number) =>
     `${ref}: ${purpose === '' ? 'no purpose is given, so it is' : `purpose ${quote(purpose)} is`} outside the ` +
-    `${fund} ring fence (${allowed.join(', ')}); ${formatMoney(amount)} of ring-fenced money is at stake.`,
-  awardCap: (ref: string, fund: string, amount: Decimal, cap: Decimal) =>
-    `${ref}: ${formatMoney(amount)} is ${formatMoney(amount.minus(cap))} above the ${fund} award cap of ` +
-    `${formatMoney(cap)}.`,
-  floor: (fund: string, closing: Decimal, floor: Decimal) =>
-    `${fund}: closing balance ${formatMoney(closing)} is below the floor of ${formatMoney(floor)}: ` +
-    `over-committed by ${formatMoney(floor.minus(closing))}.`,
-  lockedExceed: (fund: string, fixed: Decimal, room: Decimal, hasFloor: boolean) =>
-    `${fund}: locked and top-sliced lines alone come to ${formatMoney(fixed)}, ` +
-    `${formatMoney(fixed.minus(room))} more than the ${formatMoney(room)} available` +
+    `${fund} ring fence (${allowed.join(', ')}); ${formatPence(amount)} of ring-fenced money is at stake.`,
+  awardCap: (ref: string, fund: string, amount: number, cap: number) =>
+    `${ref}: ${formatPence(amount)} is ${formatPence(amount - cap)} above the ${fund} award cap of ${formatPence(cap)}.`,
+  floor: (fund: string, closing: number, floor: number) =>
+    `${fund}: closing balance ${formatPence(closing)} is below the floor of ${formatPence(floor)}: ` +
+    `over-committed by ${formatPence(floor - closing)}.`,
+  lockedExceed: (fund: string, fixed: number, room: number, hasFloor: boolean) =>
+    `${fund}: locked and top-sliced lines alone come to ${formatPence(fixed)}, ` +
+    `${formatPence(fixed - room)} more than the ${formatPence(room)} available` +
     `${hasFloor ? ' above the floor' : ''}; no fit can make the awards fit.`,
-  tender: (ref: string, route: string, amount: Decimal, threshold: Decimal) =>
-    `${ref}: ${route} of ${formatMoney(amount)} for the year is at or above the tender threshold of ` +
-    `${formatMoney(threshold)}.`,
-  envelope: (priority: string, total: Decimal, budget: Decimal) =>
-    `Priority ${quote(priority)}: awards total ${formatMoney(total)}, ${formatMoney(total.minus(budget))} over ` +
-    `its envelope of ${formatMoney(budget)}.`,
-  fit: (fund: string, count: number, factor: string, target: Decimal, mode: string) =>
-    `${fund}: ${lines(count)} scaled by ${factor} (fit ${mode}) so that they total ${formatMoney(target)}; ` +
+  tender: (ref: string, route: string, amount: number, threshold: number) =>
+    `${ref}: ${route} of ${formatPence(amount)} for the year is at or above the tender threshold of ` +
+    `${formatPence(threshold)}.`,
+  envelope: (priority: string, total: number, budget: number) =>
+    `Priority ${quote(priority)}: awards total ${formatPence(total)}, ${formatPence(total - budget)} over ` +
+    `its envelope of ${formatPence(budget)}.`,
+  fit: (fund: string, count: number, factor: string, target: number, mode: string) =>
+    `${fund}: ${lines(count)} scaled by ${factor} (fit ${mode}) so that they total ${formatPence(target)}; ` +
     `locked and top-sliced lines kept.`,
-  nothingToShare: (fund: string, left: Decimal) =>
-    `${fund}: ${left.isZero() ? 'nothing is' : `${formatMoney(left)} is`} left after the other lines and the ` +
+  nothingToShare: (fund: string, left: number) =>
+    `${fund}: ${left === 0 ? 'nothing is' : `${formatPence(left)} is`} left after the other lines and the ` +
     `floor, so its SHARE lines get £0.00.`,
   zeroWeights: (fund: string) =>
     `${fund}: every SHARE line has a Value (weight) of 0, so nothing is shared.`,

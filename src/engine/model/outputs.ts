@@ -65,12 +65,17 @@ function allocationsSheet(result: ModelResult, stamp: string): SheetSpec {
   const rows = result.allocations.map((row): CellValue[] => [
     row.scenario, row.ref, row.recipient, row.service, row.fund, row.priorYear, row.amount, row.change, row.changePct, row.notes,
   ]);
+  // Totals per scenario, added in whole pence.
+  const totals = new Map(result.scenariosRun.map((scenario) => [scenario, [0, 0]]));
+  for (const row of result.allocations) {
+    const sums = totals.get(row.scenario);
+    if (sums === undefined) continue;
+    sums[0] += Math.round(row.priorYear * 100);
+    sums[1] += Math.round(row.amount * 100);
+  }
   const footer = result.scenariosRun.map((scenario): CellValue[] => {
-    const lines = result.allocations.filter((row) => row.scenario === scenario);
-    const prior = total(lines.map((row) => row.priorYear));
-    const amount = total(lines.map((row) => row.amount));
-    const change = total(lines.map((row) => row.change));
-    return [scenario, 'Total', '', '', '', prior, amount, change, ratio(change, prior), ''];
+    const [prior, amount] = totals.get(scenario) ?? [0, 0];
+    return [scenario, 'Total', '', '', '', prior / 100, amount / 100, (amount - prior) / 100, ratio(amount - prior, prior), ''];
   });
   return sheet(`Allocations`, [`Allocations ${result.financialYear}`, stamp], [
     text('Scenario', WIDTH.scenario), text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Service', WIDTH.name),
@@ -129,21 +134,22 @@ function comparisonSheet(result: ModelResult, stamp: string): SheetSpec {
   const headers = uniqueHeaders(['Ref', 'Recipient', 'Fund', comparison.first, comparison.second, 'Variance', 'Variance %']);
   const rows = comparison.rows.map((row): CellValue[] => [row.ref, row.recipient, row.fund, ...comparisonCells(row)]);
   const footer = comparison.fundTotals.map((row): CellValue[] => ['Total', '', row.fund, ...comparisonCells(row)]);
-  const first = total(comparison.fundTotals.map((row) => row.first));
-  const second = total(comparison.fundTotals.map((row) => row.second));
-  const variance = total(comparison.fundTotals.map((row) => row.variance));
-  footer.push(['Total', '', 'All funds', first, second, variance, ratio(variance, first)]);
-  return sheet('Comparison', [`Comparison ${result.financialYear}: ${comparison.second} against ${comparison.first}`, stamp], [
+  const spec = sheet('Comparison', [`Comparison ${result.financialYear}: ${comparison.second} against ${comparison.first}`, stamp], [
     text(headers[0], WIDTH.ref), text(headers[1], WIDTH.name), text(headers[2], WIDTH.fund), money(headers[3]),
     money(headers[4]), money(headers[5]), percent(headers[6]),
   ], rows, footer);
+  // The fund totals at a glance: one bar per scenario for each fund.
+  spec.chart = { title: `${headers[3]} and ${headers[4]} by fund`, categories: headers[2], series: [headers[3], headers[4]], fromFooter: true };
+  return spec;
 }
 
 function commitmentsSheet(result: ModelResult, stamp: string): SheetSpec {
   const years = result.commitmentYears;
   const scenario = result.scenariosRun[result.scenariosRun.length - 1] ?? '';
   const rows = result.commitments.map((row): CellValue[] => [row.ref, row.recipient, row.fund, ...row.years]);
-  const footer: CellValue[][] = [['Total', '', '', ...years.map((_, k) => total(result.commitments.map((row) => row.years[k])))]];
+  const sums = years.map(() => 0);
+  for (const row of result.commitments) row.years.forEach((amount, k) => { sums[k] += Math.round(amount * 100); });
+  const footer: CellValue[][] = [['Total', '', '', ...sums.map((pence) => pence / 100)]];
   const span = years.length > 1 ? `${years[0]} to ${years[years.length - 1]}` : (years[0] ?? '');
   return sheet('Commitments', [`Commitments ${span} (scenario ${scenario})`, stamp], [
     text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Fund', WIDTH.fund), ...years.map((year) => money(year)),

@@ -1,19 +1,93 @@
 /** Reading the `Awards` table: each row checked, its problems turned into checks. */
-import type { Decimal } from 'decimal.js';
 import { compareDates, toIsoDate, type CalendarDate } from '../dates';
-import { D } from '../money';
-import type { TableData } from '../sheet';
-import { cellText, readAmount, readDate, readFlag } from './cells';
-import type { Award, Fund } from './inputs';
+import type { CellValue, TableData } from '../sheet';
+import { BadCell, cellText, readDate, readFlag, readMoney, readNumber } from './cells';
+import type { Award, Fund, RuleName } from './inputs';
 import { messages } from './messages';
 import { needsPriorYear, needsValue, parseRule } from './rules';
-import { AWARDS, cellAt, openTable } from './schema';
+import { AWARDS, cellAt, isBlankRow, openTable } from './schema';
 import type { Check } from './types';
+
+/** Collects one row's problems as checks; any error leaves the award at 0. One per table, reused row by row. */
+class RowProblems {
+  zeroed = false;
+  private row = 0;
+  private ref = '';
+  private fund = '';
+
+  constructor(private readonly checks: Check[]) {}
+
+  /** Starts on a new row. */
+  reset(row: number, ref: string, fund: string): void {
+    this.zeroed = false;
+    this.row = row;
+    this.ref = ref;
+    this.fund = fund;
+  }
+
+  error(check: string, column: string, message: string): void {
+    this.zeroed = true;
+    this.push('error', check, column, message);
+  }
+
+  warning(check: string, column: string, message: string): void {
+    this.push('warning', check, column, message);
+  }
+
+  private push(severity: 'error' | 'warning', check: string, column: string, message: string): void {
+    this.checks.push({ severity, scenario: '', fund: this.fund, ref: this.ref, check, message, table: AWARDS.name, row: this.row, column });
+  }
+}
+
+/** The `Prior year` of an award: 0 when blank; a problem when the rule needs it and it is missing or wrong. */
+function priorYearOf(read: number | null | BadCell, rule: RuleName | null, label: string, problems: RowProblems): number {
+  if (read instanceof BadCell) {
+    problems.error('Not a number', 'Prior year', messages.notANumber(label, 'Prior year', read.text));
+    return 0;
+  }
+  const needed = rule !== null && needsPriorYear(rule);
+  if (read === null) {
+    if (needed) problems.error('Missing value', 'Prior year', messages.missingAmount(label, 'Prior year', rule));
+    return 0;
+  }
+  if (needed && read < 0) {
+    problems.error('Bad value', 'Prior year', messages.negativeAmount(label, 'Prior year', read, rule));
+  }
+  return read;
+}
+
+/** The `Value` of an award, as written (a FIXED amount to the penny); null when blank. */
+function valueOf(cell: CellValue, rule: RuleName | null, label: string, problems: RowProblems): number | null {
+  const read = rule === 'FIXED' ? readMoney(cell) : readNumber(cell, true);
+  if (read instanceof BadCell) {
+    problems.error('Not a number', 'Value', messages.notANumber(label, 'Value', read.text));
+    return null;
+  }
+  if (read === null) {
+    if (rule !== null && needsValue(rule)) problems.error('Missing value', 'Value', messages.missingAmount(label, 'Value', rule));
+    return null;
+  }
+  if (rule === 'TOPSLICE' && (read < 0 || read > 1)) problems.error('Bad value', 'Value', messages.badFraction(label, read));
+  else if (rule === 'FIXED' && read < 0) problems.error('Bad value', 'Value', messages.negativeAmount(label, 'Value', read, rule));
+  else if (rule === 'CHANGE' && read < -1) problems.error('Bad value', 'Value', messages.cutTooDeep(label, read));
+  else if (rule === 'SHARE' && read < 0) problems.error('Bad value', 'Value', messages.negativeWeight(label, read));
+  return read;
+}
+
+function dateOf(cell: CellValue, header: string, label: string, problems: RowProblems): CalendarDate | null {
+  const read = readDate(cell);
+  if (read instanceof BadCell) {
+    problems.error('Bad date', header, messages.badDate(label, header, read.text));
+    return null;
+  }
+  return read;
+}
 
 /**
  * Awards in table order. A row with a problem (no or a duplicate ref, unknown fund or
  * rule, a missing or non-numeric amount, a bad date) is kept, marked `zeroed`, and
- * its problem added to `checks` naming the ref, column and row.
+ * its problem added to `checks` naming the ref, column and row. Amounts (`Prior year`,
+ * a FIXED `Value`) are read to the penny; other values are kept as written.
  */
 export function readAwards(tables: Readonly<Record<string, TableData>>, funds: readonly Fund[], checks: Check[]): Award[] {
   const table = openTable(tables, AWARDS);
@@ -34,87 +108,52 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     locked: table.column('Locked'),
     route: table.column('Route'),
   };
+  // Funds by name as written and lower-cased: most rows spell it exactly, and are found without a new string.
   const fundNames = new Map<string, string>();
   for (const fund of funds) fundNames.set(fund.name.toLowerCase(), fund.name);
+  for (const fund of funds) fundNames.set(fund.name, fund.name);
   const refs = new Set<string>();
-  const zero = new D(0);
   const awards: Award[] = [];
+  const problems = new RowProblems(checks);
+  const rows = table.data.rows;
 
-  for (const [cells, row] of table.bodyRows()) {
+  for (let row = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (isBlankRow(cells)) continue;
     const ref = cellText(cellAt(cells, col.ref));
     const fundText = cellText(cellAt(cells, col.fund));
-    const fund = fundNames.get(fundText.toLowerCase());
-    let zeroed = false;
-    const report = (check: string, column: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
-      if (severity === 'error') zeroed = true;
-      checks.push({ severity, scenario: '', fund: fund ?? fundText, ref, check, message, table: AWARDS.name, row, column });
-    };
+    const fund = fundNames.get(fundText) ?? fundNames.get(fundText.toLowerCase());
+    problems.reset(row, ref, fund ?? fundText);
     const label = ref === '' ? `Row ${row + 1}` : ref;
 
     if (ref === '') {
-      report('Missing value', 'Ref', messages.missingRef(row));
+      problems.error('Missing value', 'Ref', messages.missingRef(row));
     } else {
-      const key = ref.toLowerCase();
-      if (refs.has(key)) report('Duplicate ref', 'Ref', messages.duplicateRef(ref));
+      const key = ref.toUpperCase(); // case-blind; refs are mostly upper case already, so no new string
+      if (refs.has(key)) problems.error('Duplicate ref', 'Ref', messages.duplicateRef(ref));
       else refs.add(key);
     }
 
-    if (fundText === '') report('Unknown fund', 'Fund', messages.blankFund(label));
-    else if (fund === undefined) report('Unknown fund', 'Fund', messages.unknownFund(label, fundText));
+    if (fundText === '') problems.error('Unknown fund', 'Fund', messages.blankFund(label));
+    else if (fund === undefined) problems.error('Unknown fund', 'Fund', messages.unknownFund(label, fundText));
 
     const ruleText = cellText(cellAt(cells, col.rule));
     const rule = parseRule(ruleText);
-    if (ruleText === '') report('Unknown rule', 'Rule', messages.blankRule(label));
-    else if (rule === null) report('Unknown rule', 'Rule', messages.unknownRule(label, ruleText));
+    if (ruleText === '') problems.error('Unknown rule', 'Rule', messages.blankRule(label));
+    else if (rule === null) problems.error('Unknown rule', 'Rule', messages.unknownRule(label, ruleText));
 
-    let priorYear: Decimal = zero;
-    const prior = readAmount(cellAt(cells, col.prior));
-    if (prior.kind === 'value') {
-      priorYear = prior.value;
-      if (rule !== null && needsPriorYear(rule) && priorYear.isNegative()) {
-        report('Bad value', 'Prior year', messages.negativeAmount(label, 'Prior year', priorYear.toString(), rule));
-      }
-    }
-    else if (prior.kind === 'bad') report('Not a number', 'Prior year', messages.notANumber(label, 'Prior year', prior.text));
-    else if (rule !== null && needsPriorYear(rule)) {
-      report('Missing value', 'Prior year', messages.missingAmount(label, 'Prior year', rule));
-    }
+    const priorYear = priorYearOf(readMoney(cellAt(cells, col.prior)), rule, label, problems);
+    const value = valueOf(cellAt(cells, col.value), rule, label, problems);
 
-    let value: Decimal | null = null;
-    const valueRead = readAmount(cellAt(cells, col.value), { percent: true });
-    if (valueRead.kind === 'value') {
-      value = valueRead.value;
-      if (rule === 'TOPSLICE' && (value.isNegative() || value.gt(1))) {
-        report('Bad value', 'Value', messages.badFraction(label, value.toString()));
-      } else if (rule === 'FIXED' && value.isNegative()) {
-        report('Bad value', 'Value', messages.negativeAmount(label, 'Value', value.toString(), rule));
-      } else if (rule === 'CHANGE' && value.lt(-1)) {
-        report('Bad value', 'Value', messages.cutTooDeep(label, value.toString()));
-      } else if (rule === 'SHARE' && value.isNegative()) {
-        report('Bad value', 'Value', messages.negativeWeight(label, value.toString()));
-      }
-    } else if (valueRead.kind === 'bad') {
-      report('Not a number', 'Value', messages.notANumber(label, 'Value', valueRead.text));
-    } else if (rule !== null && needsValue(rule)) {
-      report('Missing value', 'Value', messages.missingAmount(label, 'Value', rule));
-    }
-
-    const date = (column: 'start' | 'end', header: string): CalendarDate | null => {
-      const read = readDate(cellAt(cells, col[column]));
-      if (read.kind === 'value') return read.value;
-      if (read.kind === 'bad') report('Bad date', header, messages.badDate(label, header, read.text));
-      return null;
-    };
-    const start = date('start', 'Start');
-    const end = date('end', 'End');
+    const start = dateOf(cellAt(cells, col.start), 'Start', label, problems);
+    const end = dateOf(cellAt(cells, col.end), 'End', label, problems);
     if (start !== null && end !== null && compareDates(end, start) < 0) {
-      report('Bad date', 'End', messages.endBeforeStart(label, toIsoDate(start), toIsoDate(end)));
+      problems.error('Bad date', 'End', messages.endBeforeStart(label, toIsoDate(start), toIsoDate(end)));
     }
 
-    let locked = false;
     const lockedRead = readFlag(cellAt(cells, col.locked));
-    if (lockedRead.kind === 'value') locked = lockedRead.value;
-    else if (lockedRead.kind === 'bad') report('Locked', 'Locked', messages.badLocked(label, lockedRead.text), 'warning');
+    if (lockedRead instanceof BadCell) problems.warning('Locked', 'Locked', messages.badLocked(label, lockedRead.text));
+    const locked = lockedRead === true;
 
     awards.push({
       row,
@@ -132,7 +171,7 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
       end,
       locked,
       route: cellText(cellAt(cells, col.route)),
-      zeroed,
+      zeroed: problems.zeroed,
     });
   }
   return awards;

@@ -1,15 +1,13 @@
 /** Reading the `Funds` table. */
-import type { Decimal } from 'decimal.js';
-import { D } from '../money';
 import { parseAllowed } from '../ringfence';
-import type { TableData } from '../sheet';
-import { cellText, readAmount } from './cells';
+import type { CellValue, TableData } from '../sheet';
+import { BadCell, cellText, readMoney } from './cells';
 import type { Fund } from './inputs';
 import { messages } from './messages';
 import { cellAt, FUNDS, openTable } from './schema';
 import type { Check } from './types';
 
-/** Funds in table order (names unique, the first row winning), with their row problems. */
+/** Funds in table order (names unique, matched case-blind, the first row winning), with their row problems. */
 export function readFunds(tables: Readonly<Record<string, TableData>>, checks: Check[]): Fund[] {
   const table = openTable(tables, FUNDS);
   if (table === null) return [];
@@ -41,24 +39,25 @@ export function readFunds(tables: Readonly<Record<string, TableData>>, checks: C
     }
     seen.add(key);
 
-    const money = (column: keyof typeof col, header: string, fallback: string): Decimal | null => {
-      const read = readAmount(cellAt(cells, col[column]));
-      if (read.kind === 'value') return read.value;
-      if (read.kind === 'bad') problem('Not a number', header, messages.fundNotANumber(name, header, read.text, fallback));
-      return null;
+    const money = (cell: CellValue, header: string, fallback: string): number | null => {
+      const read = readMoney(cell);
+      if (read instanceof BadCell) {
+        problem('Not a number', header, messages.fundNotANumber(name, header, read.text, fallback));
+        return null;
+      }
+      return read;
     };
-    const zero = new D(0);
-    const openingBalance = money('opening', 'Opening balance', 'it counts as £0.00') ?? zero;
-    const income = money('income', 'Income', 'it counts as £0.00') ?? zero;
-    const floor = money('floor', 'Floor', 'it counts as £0.00') ?? zero;
-    const awardCap = money('cap', 'Award cap', 'the fund has no award cap');
+    const openingBalance = money(cellAt(cells, col.opening), 'Opening balance', 'it counts as £0.00') ?? 0;
+    const income = money(cellAt(cells, col.income), 'Income', 'it counts as £0.00') ?? 0;
+    const floor = money(cellAt(cells, col.floor), 'Floor', 'it counts as £0.00') ?? 0;
+    const awardCap = money(cellAt(cells, col.cap), 'Award cap', 'the fund has no award cap');
 
     let appendix: number | null = null;
     const appendixCell = cellAt(cells, col.appendix);
-    const appendixRead = readAmount(appendixCell);
-    if (appendixRead.kind === 'value' && appendixRead.value.isInteger() && appendixRead.value.gt(0)) {
-      appendix = appendixRead.value.toNumber();
-    } else if (appendixRead.kind !== 'blank') {
+    const appendixRead = readMoney(appendixCell);
+    if (typeof appendixRead === 'number' && Number.isInteger(appendixRead) && appendixRead > 0) {
+      appendix = appendixRead;
+    } else if (appendixRead !== null) {
       problem('Not a number', 'Appendix', messages.badAppendix(name, cellText(appendixCell)));
     }
 

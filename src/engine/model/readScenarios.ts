@@ -1,6 +1,6 @@
 /** Reading the `Scenarios` table: scenarios in first-seen order, per-fund income and fit. */
 import type { TableData } from '../sheet';
-import { cellText, readAmount } from './cells';
+import { BadCell, cellText, readMoney } from './cells';
 import { ModelInputError } from './errors';
 import type { FitMode, Fund, Scenario } from './inputs';
 import { messages } from './messages';
@@ -72,11 +72,11 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
       problem('Duplicate fund', 'Fund', messages.scenarioDuplicateFund(scenario.name, fund));
       continue;
     }
-    const incomeRead = readAmount(cellAt(cells, col.income));
-    if (incomeRead.kind === 'bad') {
+    const incomeRead = readMoney(cellAt(cells, col.income));
+    if (incomeRead instanceof BadCell) {
       problem('Not a number', 'Income', messages.scenarioIncomeNotANumber(scenario.name, fund, incomeRead.text));
     }
-    scenario.funds.push({ fund, income: incomeRead.kind === 'value' ? incomeRead.value : null, fit, row });
+    scenario.funds.push({ fund, income: typeof incomeRead === 'number' ? incomeRead : null, fit, row });
   }
 
   const scenarios = [...byName.values()];

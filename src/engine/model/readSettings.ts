@@ -2,9 +2,8 @@
 import { parseIsoDate } from '../dates';
 import { EngineError } from '../errors';
 import { fiscalYear, fiscalYearOf, parseFiscalYear } from '../fiscalYear';
-import { D } from '../money';
 import type { CellValue, TableData } from '../sheet';
-import { cellText, readAmount } from './cells';
+import { BadCell, cellText, readMoney } from './cells';
 import type { Envelope, Settings } from './inputs';
 import { messages } from './messages';
 import { cellAt, ENVELOPES, openTable, SETTINGS } from './schema';
@@ -58,12 +57,12 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     }
   }
 
-  let tenderThreshold = new D(DEFAULT_TENDER_THRESHOLD);
+  let tenderThreshold = DEFAULT_TENDER_THRESHOLD;
   const threshold = lookup('tender threshold');
   if (threshold !== null) {
-    const read = readAmount(threshold[0]);
-    if (read.kind === 'value') tenderThreshold = read.value;
-    else if (read.kind === 'bad') problem('Bad setting', threshold[1], messages.badThreshold(read.text));
+    const read = readMoney(threshold[0]);
+    if (typeof read === 'number') tenderThreshold = read;
+    else if (read instanceof BadCell) problem('Bad setting', threshold[1], messages.badThreshold(read.text));
   }
 
   const text = (setting: string): string => {
@@ -100,14 +99,13 @@ export function readEnvelopes(tables: Readonly<Record<string, TableData>>, check
       problem('Duplicate priority', 'Priority', messages.duplicateEnvelope(priority));
       continue;
     }
-    const budget = readAmount(cellAt(cells, col.budget));
-    if (budget.kind !== 'value') {
-      problem(budget.kind === 'bad' ? 'Not a number' : 'Missing value', 'Budget',
-        messages.badBudget(priority, budget.kind === 'bad' ? budget.text : ''));
+    const budget = readMoney(cellAt(cells, col.budget));
+    if (typeof budget !== 'number') {
+      problem(budget === null ? 'Missing value' : 'Not a number', 'Budget', messages.badBudget(priority, budget?.text ?? ''));
       continue;
     }
     seen.add(priority.toLowerCase());
-    envelopes.push({ priority, budget: budget.value, row });
+    envelopes.push({ priority, budget, row });
   }
   return envelopes;
 }

@@ -2,14 +2,14 @@
  * The five allocation rules (SPEC section 3). FLAT, CHANGE and FIXED give an annual
  * amount, pro-rated to the financial year when the award has a Start or End;
  * TOPSLICE takes a fraction of the fund's available money; SHARE takes a weighted
- * share of what is left of the fund (see `allocation.ts`).
+ * share of what is left of the fund (see `allocation.ts`). Amounts are whole pence.
  */
-import type { Decimal } from 'decimal.js';
 import type { CalendarDate } from '../dates';
-import { fiscalYearOf } from '../fiscalYear';
-import { roundTo } from '../money';
+import type { FiscalYear } from '../fiscalYear';
+import { toNumber } from '../money';
 import { prorata } from '../prorata';
 import type { Award, RuleName } from './inputs';
+import { timesFactor, timesOnePlus, toPence } from './pence';
 
 export const RULES: readonly RuleName[] = ['FLAT', 'CHANGE', 'FIXED', 'TOPSLICE', 'SHARE'];
 
@@ -35,21 +35,22 @@ export function needsValue(rule: RuleName): boolean {
 }
 
 /**
- * The annual amount of a FLAT, CHANGE or FIXED award, to the penny.
+ * The annual amount of a FLAT, CHANGE or FIXED award, in pence: FLAT the prior year,
+ * CHANGE the prior year × (1 + Value) rounded half away from zero, FIXED the Value.
  *
  * @example
- * annualAmount({ rule: 'CHANGE', priorYear: 35000, value: -0.051 }) // 33215.00
+ * annualPence({ rule: 'CHANGE', priorYear: 35000, value: -0.051 }) //=> 3321500 (£33,215.00)
  */
-export function annualAmount(award: Pick<Award, 'rule' | 'priorYear' | 'value'>): Decimal {
+export function annualPence(award: Pick<Award, 'rule' | 'priorYear' | 'value'>): number {
   switch (award.rule) {
     case 'FLAT':
-      return roundTo(award.priorYear, 2);
+      return toPence(award.priorYear);
     case 'CHANGE':
-      return roundTo(award.priorYear.times(award.value === null ? 1 : award.value.plus(1)), 2);
+      return timesOnePlus(toPence(award.priorYear), award.value ?? 0);
     case 'FIXED':
-      return award.value === null ? roundTo(0, 2) : roundTo(award.value, 2);
+      return toPence(award.value ?? 0);
     default:
-      throw new RangeError(`annualAmount: rule ${String(award.rule)} has no annual amount`);
+      throw new RangeError(`annualPence: rule ${String(award.rule)} has no annual amount`);
   }
 }
 
@@ -59,24 +60,31 @@ export function hasPeriod(award: Pick<Award, 'start' | 'end'>): boolean {
 }
 
 /**
- * The part of an annual amount that falls in financial year `startYear` (months basis),
- * for an award running from `start` (blank: the year's start) to `end` (blank: the
- * year's end). The whole amount when neither is set.
+ * The part of an annual amount (pence) that falls in financial year `year` (months
+ * basis), for an award running from `start` (blank: the year's start) to `end` (blank:
+ * the year's end), rounded half away from zero to the penny. The whole amount when
+ * neither is set.
  *
  * @example
- * amountInYear(24000, { start: 2020-10-01, end: 2021-09-30 }, 2021) // 12000.00
+ * penceInYear(2400000, { start: 2020-10-01, end: 2021-09-30 }, fiscalYearOf(2021)) //=> 1200000
  */
-export function amountInYear(
-  annual: Decimal,
+export function penceInYear(
+  annual: number,
   period: { start: CalendarDate | null; end: CalendarDate | null },
-  startYear: number,
-): Decimal {
+  year: FiscalYear,
+): number {
   if (period.start === null && period.end === null) return annual;
-  const year = fiscalYearOf(startYear);
-  return prorata(annual, period.start ?? year.start, period.end ?? year.end, startYear, 'months', 2);
+  // Pro-rated as whole pence to 0 places: the same as pounds to 2 places.
+  const pence = prorata(annual, period.start ?? year.start, period.end ?? year.end, year.startYear, 'months', 0);
+  return toNumber(pence);
 }
 
-/** A TOPSLICE line: `fraction` of the fund's available money, to the penny. */
-export function topSlice(fraction: Decimal, available: Decimal): Decimal {
-  return roundTo(available.times(fraction), 2);
+/**
+ * A TOPSLICE line: `fraction` of the fund's available money, in pence.
+ *
+ * @example
+ * topSlicePence(0.0333, 54000000) //=> 1798200 (£17,982.00)
+ */
+export function topSlicePence(fraction: number, available: number): number {
+  return timesFactor(available, fraction);
 }

@@ -1,9 +1,7 @@
 /** Running a model's scenarios: allocations, ledger, checks, comparison, commitments, appendices. */
-import type { Decimal } from 'decimal.js';
-import { D, toNumber } from '../money';
 import { allocateFund, noteText, type ScenarioAmounts } from './allocation';
 import { buildAppendices } from './appendix';
-import { awardChecks, awardFacts, envelopeChecks, type AwardFacts } from './checks';
+import { awardChecks, envelopeChecks, envelopeOfAwards, watchedAwards, type WatchedAward } from './checks';
 import { commitments, commitmentYears } from './commitments';
 import { compareScenarios } from './comparison';
 import { ModelInputError } from './errors';
@@ -12,6 +10,7 @@ import { ledgerRow } from './ledger';
 import { prepareLines, type PreparedModel } from './lines';
 import { messages } from './messages';
 import type { ScenarioOutcome } from './outcome';
+import { toPounds } from './pence';
 import type { AllocationRow, Check, LedgerRow, ModelResult, RunOptions, Severity } from './types';
 
 /** The scenario of that name (trimmed, case-blind); an unknown name is a `ModelInputError`. */
@@ -63,44 +62,50 @@ function plan(model: Model, options: RunOptions): Plan {
   return { run, compare: pair, appendix: appendixAsked ?? run[run.length - 1] };
 }
 
-const ZERO = new D(0);
+/** What every scenario's run shares, worked out once. */
+interface RunContext {
+  model: Model;
+  prepared: PreparedModel;
+  watched: readonly WatchedAward[];
+  envelopes: readonly (number | undefined)[];
+}
 
-function runScenario(model: Model, prepared: PreparedModel, facts: readonly AwardFacts[], scenario: Scenario): ScenarioOutcome {
+function runScenario({ model, prepared, watched, envelopes }: RunContext, scenario: Scenario): ScenarioOutcome {
   const count = model.awards.length;
   const out: ScenarioAmounts = {
     scenario: scenario.name,
-    amounts: new Array<Decimal>(count).fill(ZERO),
+    amounts: new Float64Array(count),
     notes: new Uint8Array(count),
     checks: [],
   };
   const settings = new Map(scenario.funds.map((entry) => [entry.fund, entry]));
   const funds = prepared.funds.map((group) => {
     const entry = settings.get(group.fund.name);
-    return allocateFund(group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out);
+    return allocateFund(prepared, group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out);
   });
-  awardChecks(facts, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
-  envelopeChecks(model, out.amounts, scenario.name, out.checks);
+  awardChecks(watched, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
+  envelopeChecks(model, envelopes, out.amounts, scenario.name, out.checks);
   return { scenario, amounts: out.amounts, notes: out.notes, funds, checks: out.checks };
 }
 
-function allocationRows(model: Model, outcome: ScenarioOutcome, rows: AllocationRow[]): void {
+function allocationRows(model: Model, prepared: PreparedModel, outcome: ScenarioOutcome, rows: AllocationRow[]): void {
   const scenario = outcome.scenario.name;
+  const { amounts, notes } = outcome;
   model.awards.forEach((award, i) => {
-    const amount = outcome.amounts[i];
-    const prior = award.priorYear;
-    const priorYear = toNumber(prior);
-    const change = toNumber(amount.minus(prior));
+    const amount = amounts[i];
+    const prior = prepared.prior[i];
+    const change = amount - prior;
     rows.push({
       scenario,
       ref: award.ref,
       recipient: award.recipient,
       service: award.service,
       fund: award.fund,
-      priorYear,
-      amount: toNumber(amount),
-      change,
-      changePct: prior.isZero() ? null : change / priorYear,
-      notes: noteText(outcome.notes[i]),
+      priorYear: award.priorYear,
+      amount: toPounds(amount),
+      change: toPounds(change),
+      changePct: prior === 0 ? null : change / prior,
+      notes: noteText(notes[i]),
     });
   });
 }
@@ -118,9 +123,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function runModel(model: Model, options: RunOptions): ModelResult {
   const { run, compare, appendix } = plan(model, options);
   const prepared = prepareLines(model);
-  const facts = awardFacts(model);
+  const context: RunContext = { model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model) };
   const outcomes = new Map<Scenario, ScenarioOutcome>();
-  for (const scenario of run) outcomes.set(scenario, runScenario(model, prepared, facts, scenario));
+  for (const scenario of run) outcomes.set(scenario, runScenario(context, scenario));
   const outcomeOf = (scenario: Scenario): ScenarioOutcome => {
     const outcome = outcomes.get(scenario);
     if (outcome === undefined) throw new RangeError(`runModel: scenario ${scenario.name} was not run`);
@@ -132,7 +137,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
   const checks: Check[] = [...model.rowChecks];
   for (const scenario of run) {
     const outcome = outcomeOf(scenario);
-    allocationRows(model, outcome, allocations);
+    allocationRows(model, prepared, outcome, allocations);
     for (const fund of outcome.funds) ledger.push(ledgerRow(scenario.name, fund));
     for (const check of outcome.checks) checks.push(check);
   }

@@ -98,7 +98,8 @@ export function cellAt(row: readonly CellValue[], column: number): CellValue {
   return value === undefined ? null : value;
 }
 
-function isBlankRow(row: readonly CellValue[]): boolean {
+/** True when every cell of the row is blank (Excel tables often end with such rows). */
+export function isBlankRow(row: readonly CellValue[]): boolean {
   for (const cell of row) {
     if (cell === null || cell === undefined) continue;
     if (typeof cell === 'string' && cell.trim() === '') continue;

@@ -1,0 +1,112 @@
+/**
+ * Whole pence: how the model does its arithmetic. Money in the model is pounds held as
+ * numbers exact to the penny (cells are rounded half away from zero to the penny as
+ * they are read). A run turns each amount into whole pence once, adds, subtracts and
+ * compares whole numbers (exact below 2^52, which the run makes sure of), rounds any
+ * product half away from zero as Excel's ROUND does, and turns pence back into pounds
+ * only for its results.
+ */
+import type { Decimal } from 'decimal.js';
+import {
+  D, SAFE_LIMIT, bigPow10, divideRounded, divideRoundedNumber, numberParts, roundTo, toNumber, unitsOf,
+} from '../money';
+
+/** The largest total, in pence, the model adds up exactly (about £45 trillion). */
+export const MAX_PENCE = SAFE_LIMIT;
+
+/** Pounds exact to the penny (as the model holds them) as whole pence. */
+export function toPence(pounds: number): number {
+  const pence = Math.round(pounds * 100);
+  return pence === 0 ? 0 : pence;
+}
+
+/** Whole pence as pounds: the number nearest to the exact amount, as `Number('12.34')` is. */
+export function toPounds(pence: number): number {
+  return pence === 0 ? 0 : pence / 100;
+}
+
+/**
+ * A number read from a cell, rounded half away from zero to the penny.
+ *
+ * @example
+ * [roundPounds(1234.5), roundPounds(2.345), roundPounds(1234.5600000001)] //=> [1234.5, 2.35, 1234.56]
+ */
+export function roundPounds(pounds: number): number {
+  const parts = numberParts(pounds);
+  if (parts !== null && parts.exponent <= 2) return pounds === 0 ? 0 : pounds;
+  return toNumber(roundTo(pounds, 2));
+}
+
+/** `pence × coefficient / 10^exponent`, rounded half away from zero, exactly. */
+function scaleRounded(pence: number, coefficient: number, exponent: number): number {
+  const magnitude = Math.abs(pence) * Math.abs(coefficient);
+  if (magnitude < SAFE_LIMIT && exponent <= 22) {
+    const quotient = divideRoundedNumber(magnitude, 10 ** exponent);
+    if (quotient === 0) return 0;
+    if (quotient > 0) return (pence < 0) !== (coefficient < 0) ? -quotient : quotient;
+  }
+  return Number(divideRounded(BigInt(pence) * BigInt(coefficient), bigPow10(exponent)));
+}
+
+/**
+ * `pence × factor`, rounded half away from zero to the penny, exactly (the factor is
+ * taken as the decimal it is written as: 0.0333 is exactly 333/10000).
+ *
+ * @example
+ * timesFactor(54000000, 0.0333) //=> 1798200
+ */
+export function timesFactor(pence: number, factor: number): number {
+  const parts = numberParts(factor);
+  if (parts !== null) return scaleRounded(pence, parts.coefficient, parts.exponent);
+  return toNumber(roundTo(new D(pence).times(factor), 0));
+}
+
+/**
+ * `pence × (1 + change)`, rounded half away from zero to the penny: a CHANGE rule.
+ *
+ * @example
+ * timesOnePlus(3500000, -0.051) //=> 3321500
+ */
+export function timesOnePlus(pence: number, change: number): number {
+  const parts = numberParts(change);
+  if (parts !== null && parts.exponent <= 15) {
+    const coefficient = 10 ** parts.exponent + parts.coefficient;
+    if (Math.abs(coefficient) < SAFE_LIMIT) return scaleRounded(pence, coefficient, parts.exponent);
+  }
+  return toNumber(roundTo(new D(pence).times(new D(change).plus(1)), 0));
+}
+
+/** `pence × numerator / denominator` (whole numbers, denominator > 0), rounded half away from zero. */
+export function timesRatio(pence: number, numerator: number, denominator: number): number {
+  const product = Math.abs(pence) * Math.abs(numerator);
+  if (product < SAFE_LIMIT) {
+    const quotient = divideRoundedNumber(product, denominator);
+    if (quotient >= 0) return quotient === 0 ? 0 : (pence < 0) !== (numerator < 0) ? -quotient : quotient;
+  }
+  const exact = BigInt(pence) * BigInt(numerator);
+  return Number(divideRounded(exact, BigInt(denominator)));
+}
+
+/** A money `Decimal` (from a primitive) as whole pence, rounded half away from zero. */
+export function decimalToPence(amount: Decimal): number {
+  return Number(unitsOf(amount, 2, 'amount'));
+}
+
+/**
+ * Money as a finance user writes it.
+ *
+ * @example
+ * [formatPence(123456), formatPence(-500000), formatPence(5)] //=> ['£1,234.56', '-£5,000.00', '£0.05']
+ */
+export function formatPence(pence: number): string {
+  const magnitude = Math.abs(pence);
+  const pounds = Math.floor(magnitude / 100);
+  const rest = magnitude - pounds * 100;
+  const grouped = String(pounds).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${pence < 0 ? '-' : ''}£${grouped}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+/** Pounds (exact to the penny) as a finance user writes them. */
+export function formatPounds(pounds: number): string {
+  return formatPence(toPence(pounds));
+}
