@@ -11,10 +11,10 @@
  * | command          | syncs                                                         |
  * |------------------|---------------------------------------------------------------|
  * | `readTables`     | 2: find the tables; load every header and body at once         |
- * | `sheetNames`     | 1                                                             |
- * | `ownedSheetNames`| 1, +1 when the registry exists (read its formulas)             |
- * | `writeSheets`    | the inventory (1, +1 for the registry), the writes, +1 recalc  |
- * | `createTables`   | the inventory (1, +1 for the registry), the writes             |
+ * | `sheetNames`     | the inventory: 1, +1 when the registry exists (its formulas)   |
+ * | `ownedSheetNames`| the inventory                                                 |
+ * | `writeSheets`    | the inventory, the writes, +1 to recalculate                  |
+ * | `createTables`   | the inventory, the writes                                     |
  * | `setTableCell`   | 1                                                             |
  * | `selectTableRow` | 1                                                             |
  *
