@@ -84,8 +84,13 @@ export function serve({ root, port = 0, host = '127.0.0.1' }) {
       response.setHeader('Allow', 'GET, HEAD');
       return send(405, 'Method not allowed\n');
     }
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    let file = resolveInside(base, path === '/' ? '/taskpane.html' : path);
+    let path;
+    try {
+      path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return send(400, 'Bad request\n');
+    }
+    const file = resolveInside(base, path === '/' ? '/taskpane.html' : path);
     if (!file) return send(400, 'Bad request\n');
     let stats;
     try {

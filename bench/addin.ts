@@ -1,0 +1,182 @@
+/**
+ * The add-in's figures, each a ratio against a goal or a baseline of the same run:
+ * - the gzipped size of the task pane's and the functions' bundles against their budgets
+ *   (taskpane.js 250 KB, functions.js 60 KB);
+ * - the preview's time to interactive (taskpane.html until `Run scenarios` is enabled)
+ *   against a blank page holding one such button, in the same browser;
+ * - Excel round trips (`context.sync()`) per task-pane command on the Office.js adapter,
+ *   10,000 awards against 10: the pane's commands should cost the same whatever the size.
+ *
+ * Run alone with `npx tsx bench/addin.ts`.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { gzipSync } from 'zlib';
+import type { Page } from 'playwright-core';
+import { generateModel } from '../src/engine/model';
+import type { TableData } from '../src/engine/sheet';
+import { OfficeWorkbook } from '../src/workbook/officejs';
+import {
+  buildAppendices,
+  compareScenarios,
+  enterConfirmedGrant,
+  readStatus,
+  runScenarios,
+  type Clock,
+} from '../src/taskpane/commands';
+import { CHROMIUM, DIST, ensureBuilt, launch, serveFolder } from '../test/pane/browser';
+import { FakeExcel, countSyncs } from '../test/workbook/officeMock';
+import { printTable, round, type BenchResult } from './harness';
+
+const KB = 1024;
+const BUNDLES = [
+  { file: 'taskpane.js', goalKb: 250 },
+  { file: 'functions.js', goalKb: 60 },
+] as const;
+
+/** Gzipped bundle size over its budget: at most 1 meets the goal. */
+export function bundleSizes(): BenchResult[] {
+  ensureBuilt();
+  return BUNDLES.map(({ file, goalKb }) => {
+    const bytes = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+    const ratio = bytes / (goalKb * KB);
+    return {
+      name: `${file} gzip size / budget`,
+      ratio: round(ratio, 3),
+      goal: `<= 1 (${goalKb} KB gzipped)`,
+      met: ratio <= 1,
+      gzipKb: round(bytes / KB, 1),
+      rawKb: round(readFileSync(join(DIST, file)).length / KB, 1),
+    };
+  });
+}
+
+const RUNS = 7;
+const TTI_GOAL = 3;
+
+const BLANK_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
+  '<body><main><button type="button">Run scenarios</button></main></body></html>';
+
+/**
+ * Installed before any page script: notes `performance.now()` (milliseconds since
+ * navigation start) the moment a `Run scenarios` button is enabled, from a mutation
+ * observer — so Playwright's own round trips are not in the figure. Plain text, so
+ * that no transpiler helper ends up in the page.
+ */
+const WATCH_FOR_INTERACTIVE = `(() => {
+  const ready = () => Array.from(document.querySelectorAll('button')).some(
+    (b) => b.textContent === 'Run scenarios' && !b.disabled && b.getAttribute('aria-disabled') !== 'true');
+  const observer = new MutationObserver(() => {
+    if (window.__interactiveAt === undefined && ready()) {
+      window.__interactiveAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+/** Milliseconds from navigation start until a `Run scenarios` button is enabled. */
+async function timeToInteractive(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const handle = await page.waitForFunction('window.__interactiveAt ?? false', undefined, { timeout: 30000 });
+  return Number(await handle.jsonValue());
+}
+
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+
+/** The preview's time to interactive against a blank page's, same browser, same server. */
+export async function previewTimeToInteractive(): Promise<BenchResult> {
+  const name = 'preview time to interactive / blank page';
+  const goal = `<= ${TTI_GOAL}`;
+  if (!existsSync(CHROMIUM)) return { name, ratio: NaN, goal, met: false, note: `Chromium missing at ${CHROMIUM}` };
+  ensureBuilt();
+  const blankDir = mkdtempSync(join(tmpdir(), 'awards-blank-'));
+  writeFileSync(join(blankDir, 'taskpane.html'), BLANK_PAGE);
+  const [pane, blank] = await Promise.all([serveFolder(DIST), serveFolder(blankDir)]);
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript({ content: WATCH_FOR_INTERACTIVE });
+    const paneMs: number[] = [];
+    const blankMs: number[] = [];
+    await timeToInteractive(page, `${pane.url}taskpane.html`); // warm-up
+    for (let i = 0; i < RUNS; i++) {
+      blankMs.push(await timeToInteractive(page, `${blank.url}taskpane.html`));
+      paneMs.push(await timeToInteractive(page, `${pane.url}taskpane.html`));
+    }
+    const ratio = median(paneMs) / median(blankMs);
+    return { name, ratio: round(ratio), goal, met: ratio <= TTI_GOAL, previewMs: round(median(paneMs), 1), blankMs: round(median(blankMs), 1) };
+  } finally {
+    await browser.close();
+    pane.stop();
+    blank.stop();
+    rmSync(blankDir, { recursive: true, force: true });
+  }
+}
+
+const CLOCK: Clock = { stamp: '2021-03-01 09:00', today: '2021-03-01' };
+
+/**
+ * A synthetic model shaped like the pane expects: its first fund is the Victim Services
+ * Grant and its two scenarios are Indicative and Confirmed.
+ */
+function paneModel(awards: number): TableData[] {
+  const rename = (cell: TableData['rows'][number][number]): TableData['rows'][number][number] =>
+    cell === 'Fund 1' ? 'Victim Services Grant' : cell === 'Base' ? 'Indicative' : cell === 'Revised' ? 'Confirmed' : cell;
+  return generateModel(awards).map((table) => ({ ...table, rows: table.rows.map((row) => row.map(rename)) }));
+}
+
+type Command = [name: string, action: (book: OfficeWorkbook) => Promise<unknown>];
+
+const COMMANDS: Command[] = [
+  ['find the model', (book) => readStatus(book, CLOCK)],
+  ['Run scenarios', (book) => runScenarios(book, ['Indicative', 'Confirmed'], CLOCK)],
+  ['Confirmed MoJ grant', (book) => enterConfirmedGrant(book, 12_345_678.9, ['Indicative', 'Confirmed'], CLOCK)],
+  ['Compare', (book) => compareScenarios(book, 'Indicative', 'Confirmed', CLOCK)],
+  ['Build appendices', (book) => buildAppendices(book, 'Confirmed', CLOCK)],
+  ['select a check row', (book) => book.selectTableRow('Awards', 5)],
+];
+
+/** Syncs each command makes on a model of `awards` awards, in command order. */
+async function syncsPerCommand(awards: number): Promise<number[]> {
+  const fake = new FakeExcel();
+  const book = new OfficeWorkbook(fake.run, { supports: () => true });
+  await book.createTables(paneModel(awards));
+  const counts: number[] = [];
+  for (const [, action] of COMMANDS) counts.push(await countSyncs(fake, () => action(book)));
+  return counts;
+}
+
+/** Round trips per command, 10,000 awards against 10: 1 means the size costs no extra trips. */
+export async function syncsPerPaneCommand(): Promise<BenchResult[]> {
+  const small = await syncsPerCommand(10);
+  const large = await syncsPerCommand(10_000);
+  return COMMANDS.map(([name], i) => ({
+    name: `syncs: ${name} (10,000 / 10 awards)`,
+    ratio: round(large[i] / small[i]),
+    goal: '<= 1 (same round trips)',
+    met: large[i] <= small[i],
+    syncsAt10: small[i],
+    syncsAt10000: large[i],
+  }));
+}
+
+/** Every figure of the add-in. */
+export async function runAddin(): Promise<BenchResult[]> {
+  return [...bundleSizes(), await previewTimeToInteractive(), ...(await syncsPerPaneCommand())];
+}
+
+if (require.main === module) {
+  runAddin().then(
+    (results) => {
+      printTable(results);
+      console.log(JSON.stringify(results, null, 2));
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

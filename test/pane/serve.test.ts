@@ -1,0 +1,89 @@
+/**
+ * scripts/serve.mjs, the preview's static server: right content types, and nothing
+ * served from outside its root.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { request } from 'http';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { serveFolder, type Server } from './browser';
+
+interface Reply {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/** Sends the path exactly as written (no normalising of `..` by a URL parser). */
+function get(server: Server, path: string, method = 'GET'): Promise<Reply> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the preview server', () => {
+  let outside: string;
+  let server: Server;
+
+  beforeAll(async () => {
+    outside = mkdtempSync(join(tmpdir(), 'awards-serve-'));
+    const root = join(outside, 'root');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>pane</title>');
+    writeFileSync(join(root, 'taskpane.js'), 'void 0;');
+    writeFileSync(join(root, 'functions.json'), '{}');
+    writeFileSync(join(root, 'assets', 'icon-32.png'), 'png');
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    server = await serveFolder(root);
+  });
+
+  afterAll(() => {
+    server?.stop();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['/taskpane.html', 'text/html; charset=utf-8'],
+    ['/', 'text/html; charset=utf-8'],
+    ['/taskpane.js', 'text/javascript; charset=utf-8'],
+    ['/functions.json', 'application/json; charset=utf-8'],
+    ['/assets/icon-32.png', 'image/png'],
+  ])('serves %s as %s', async (path, type) => {
+    const reply = await get(server, path);
+    expect(reply.status).toBe(200);
+    expect(reply.type).toBe(type);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/%00taskpane.html',
+    '/%E0%A4%A',
+  ])('serves nothing from outside its root for %s', async (path) => {
+    const reply = await get(server, path);
+    expect([400, 404]).toContain(reply.status);
+    expect(reply.body).not.toContain('secret');
+  });
+
+  it('lists no directories', async () => {
+    expect((await get(server, '/assets')).status).toBe(404);
+    expect((await get(server, '/assets/')).status).toBe(404);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    expect((await get(server, '/taskpane.html', 'HEAD')).status).toBe(200);
+    expect((await get(server, '/taskpane.html', 'POST')).status).toBe(405);
+  });
+});
