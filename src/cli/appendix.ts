@@ -10,11 +10,11 @@ import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
 import { parseArguments, usageText, type CommandSpec } from './args';
-import { say, warn, type Command } from './context';
+import { say, type Command } from './context';
 import { EXIT_OK, InputError, UsageError } from './errors';
 import { checkOutput, writeOutput } from './files';
 import { openModel, runOpened } from './model';
-import { checkCounts, checkSummary } from './report';
+import { warnErrors } from './report';
 
 export const APPENDIX_FORMATS = ['html', 'md', 'csv', 'docx'] as const;
 export type AppendixFormat = (typeof APPENDIX_FORMATS)[number];
@@ -113,9 +113,6 @@ export const appendix: Command = async (argv, context) => {
   }
   const names = appendices.map((item) => `Appendix ${item.number}`).join(', ');
   say(context, `Wrote ${names} of scenario ${result.appendices[0].scenario} to '${out}' (${format}).`);
-  const counts = checkCounts(result.checks);
-  if (counts.error > 0 || counts.warning > 0) {
-    warn(context, `Checks: ${checkSummary(result.checks)}. Run 'awards run ${file} --scenario ${scenario} --out FILE' to see them.`);
-  }
+  warnErrors(context, result, file, scenario);
   return EXIT_OK;
 };

@@ -22,7 +22,7 @@ import { say, warn, type Command, type CommandContext } from './context';
 import { EXIT_OK, InputError, UsageError } from './errors';
 import { checkOutput, writeOutput } from './files';
 import { openModel, runOpened, type OpenedModel } from './model';
-import { checkCounts, checkSummary } from './report';
+import { warnErrors } from './report';
 
 export const PUBLISH_SPEC: CommandSpec = {
   name: 'publish',
@@ -155,9 +155,6 @@ export const publish: Command = async (argv, context) => {
     context.progress.done();
   }
   say(context, `Wrote ${grants.length === 1 ? '1 grant' : `${grants.length} grants`} of scenario ${scenario} to '${out}' (360Giving CSV).`);
-  const counts = checkCounts(result.checks);
-  if (counts.error > 0 || counts.warning > 0) {
-    warn(context, `Checks: ${checkSummary(result.checks)}. Run 'awards run ${file} --scenario ${scenario} --out FILE' to see them.`);
-  }
+  warnErrors(context, result, file, scenario);
   return EXIT_OK;
 };

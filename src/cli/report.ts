@@ -1,6 +1,7 @@
 /** What the commands print: the fund ledger and the checks as plain-text tables. */
 import type { Check, LedgerRow, ModelResult, Severity } from '../engine/model';
 import { formatPounds } from '../render/money';
+import { warn, type CommandContext } from './context';
 import { textTable } from './textTable';
 
 /** The fund ledger of every scenario run, one line per scenario and fund. */
@@ -48,6 +49,25 @@ export function checksText(checks: readonly Check[]): string {
     checks.map((check) => [check.severity, check.scenario, check.fund, check.ref, check.check, check.message]),
   );
   return `${head}\n${table}`;
+}
+
+/** Shell-safe enough for a hint: a name with spaces or quotes in single quotes. */
+function quoteArgument(text: string): string {
+  return /^[\w./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * After a command that writes a document (appendix, publish): when a check of the run
+ * is an error, says so on stderr and how to see the checks. Warnings stay quiet here.
+ */
+export function warnErrors(context: CommandContext, result: ModelResult, file: string, scenario: string): void {
+  const errors = checkCounts(result.checks).error;
+  if (errors === 0) return;
+  warn(
+    context,
+    `Note: ${errors === 1 ? '1 check is an error' : `${errors} checks are errors`} (${checkSummary(result.checks)}). ` +
+      `See them with: awards run ${quoteArgument(file)} --scenario ${quoteArgument(scenario)} --out FILE`,
+  );
 }
 
 /** The run's ledger and checks, as `awards run` prints them. */

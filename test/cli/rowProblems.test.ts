@@ -54,6 +54,12 @@ describe('row problems', () => {
     expect(existsSync(path.join(dir, 'strict.xlsx'))).toBe(true);
   });
 
+  it('writes appendices all the same, noting on stderr that checks are errors', () => {
+    const result = awards(['appendix', 'model.xlsx', '--scenario', 'Confirmed', '--out', 'appendix.md'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^Note: \d+ checks are errors \(.*\)\. See them with: awards run model\.xlsx --scenario Confirmed --out FILE\n$/);
+  });
+
   it('exits 0 with --strict when no check is an error', async () => {
     const clean = scratch();
     await writeModel(path.join(clean, 'model.xlsx'), sampleTables());
