@@ -147,7 +147,7 @@ export async function runCliBench(): Promise<BenchResult[]> {
   const folder = mkdtempSync(join(tmpdir(), 'awards-bench-'));
   try {
     const input = join(folder, 'model.xlsx');
-    await ExcelJsWorkbook.fromTables(generateModel(10_000, 7)).save(input);
+    await (await ExcelJsWorkbook.fromTables(generateModel(10_000, 7))).save(input);
     const output = join(folder, 'result.xlsx');
     const copy = join(folder, 'copy.xlsx');
     let exitCode = -1;

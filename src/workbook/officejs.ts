@@ -45,6 +45,7 @@ import {
   TABLE_STYLE,
   TITLE_FONT_SIZE,
   bodyRowsOf,
+  cellAddress,
   checkTableData,
   chunkRows,
   columnName,
@@ -53,6 +54,7 @@ import {
   layoutSheet,
   parseRange,
   rangeAddress,
+  type SheetLayout,
   widthInPoints,
 } from './layout';
 import {
@@ -152,6 +154,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const inv = await takeInventory(context);
       const plan = planWrite(inv, specs);
 
+      // Charts this add-in drew on sheets about to be replaced go before new ones are drawn.
+      const oldCharts = await loadOwnChartNames(context, plan.targets);
+
       const batches = new Batches(context, this.budget, () => this.suspend(context));
       let registry: Excel.Worksheet | undefined;
       await batches.add(SMALL_OPERATION_BYTES, () => {
@@ -189,6 +194,8 @@ export class OfficeWorkbook implements WorkbookPort {
           addTable(ws, layout.tableRange, spec.table);
           formatColumns(ws, spec.columns, layout.firstBodyRow, layout.lastRow);
           ws.freezePanes.freezeRows(layout.headerRow);
+          if (replaces !== undefined) for (const name of oldCharts.get(replaces) ?? []) ws.charts.getItem(name).delete();
+          drawChart(ws, spec, layout);
         });
       }
       await batches.flush();
@@ -408,6 +415,57 @@ function clearSheet(context: Excel.RequestContext, inv: WorkbookInventory, sheet
 
 // ------------------------------------------------------------------------------------
 // Writing
+
+/** The name of the native chart the add-in draws beside an output table. */
+export const CHART_NAME = 'AwardsModellerChart';
+
+/**
+ * Names of the add-in's charts on the owned sheets a write replaces. One extra sync,
+ * only when a replaced sheet is to get a chart: the count does not grow with rows.
+ */
+async function loadOwnChartNames(
+  context: Excel.RequestContext,
+  targets: readonly { spec: SheetSpec; replaces?: string }[],
+): Promise<Map<string, string[]>> {
+  const loads = targets
+    .filter((target) => target.replaces !== undefined && target.spec.chart !== undefined)
+    .map((target) => ({ sheet: target.replaces ?? '', charts: context.workbook.worksheets.getItem(target.replaces ?? '').charts.load('items/name') }));
+  if (loads.length === 0) return new Map();
+  await context.sync();
+  return new Map(loads.map(({ sheet, charts }) => [sheet, charts.items.map((c) => c.name).filter((n) => n === CHART_NAME)]));
+}
+
+/**
+ * Draws the spec's chart (clustered columns) beside the table: categories from one
+ * column, one series per named column, from the body rows or the footer (totals).
+ */
+function drawChart(sheet: Excel.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
+  const chart = spec.chart;
+  if (chart === undefined) return;
+  const column = (header: string): number => spec.columns.findIndex((c) => c.header === header) + 1;
+  const categories = column(chart.categories);
+  const series = chart.series.map(column);
+  const top = chart.fromFooter ? layout.footerRow : layout.firstBodyRow;
+  const bottom = chart.fromFooter ? layout.lastRow : layout.firstBodyRow + layout.bodyRows - 1;
+  if (categories < 1 || series.some((c) => c < 1) || bottom < top) return;
+  const drawn = sheet.charts.add(
+    'ColumnClustered',
+    sheet.getRange(rangeAddress(top, series[0], bottom, series[0])),
+    'Columns',
+  );
+  drawn.name = CHART_NAME;
+  drawn.title.text = chart.title;
+  const first = drawn.series.getItemAt(0);
+  first.name = chart.series[0];
+  first.setXAxisValues(sheet.getRange(rangeAddress(top, categories, bottom, categories)));
+  chart.series.slice(1).forEach((name, i) => {
+    const added = drawn.series.add(name);
+    added.setValues(sheet.getRange(rangeAddress(top, series[i + 1], bottom, series[i + 1])));
+    added.setXAxisValues(sheet.getRange(rangeAddress(top, categories, bottom, categories)));
+  });
+  // Beside the table, clear of its columns.
+  drawn.setPosition(cellAddress(layout.headerRow, layout.columns + 2), cellAddress(layout.headerRow + 17, layout.columns + 9));
+}
 
 function addTable(sheet: Excel.Worksheet, address: string, name: string): void {
   const table = sheet.tables.add(address, true);

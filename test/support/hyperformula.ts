@@ -79,7 +79,7 @@ function call(args: unknown[], ranges: readonly number[], body: (...values: neve
 }
 
 class PccPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {
+  static override implementedFunctions: ImplementedFunctions = {
     'PCC.SPLIT': { method: 'split', sizeOfResultArrayMethod: 'sizeOfSecond', parameters: [ANY, RANGE, OPTIONAL], vectorizationForbidden: true },
     'PCC.ALLOCATE': {
       method: 'allocate',

@@ -53,8 +53,18 @@ export const REQUEST_LIMIT = 5 * 1024 * 1024;
 /** What the fake counts for an operation carrying no data. */
 const OPERATION_BYTES = 100;
 
+/** A chart as drawn: its series as the ranges they read. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  series: { name: string; values: Rect; categories?: Rect }[];
+  position?: { from: string; to: string };
+}
+
 export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly charts: FakeChart[] = [];
   frozenRows = 0;
   readonly widths = new Map<number, number>();
   readonly cells = new Map<string, FakeCell>();
@@ -291,7 +301,7 @@ export class FakeExcel {
   }
 
   /** A collection whose `items` can be read only after `load` and `sync`. */
-  private collection(items: object[], methods: Record<string, unknown>): OfficeMockObject {
+  collection(items: object[], methods: Record<string, unknown>): OfficeMockObject {
     return this.track(
       new OfficeMockObject({
         items,
@@ -516,6 +526,65 @@ class WorksheetProxy {
         return new TableProxy(this.fake, this.fake.createTable(this.sheet, parseAddress(address)));
       },
     };
+  }
+
+  get charts(): object {
+    const { fake, sheet } = this;
+    const seriesProxy = (series: FakeChart['series'][number]) => ({
+      set name(name: string) {
+        series.name = name;
+      },
+      setValues(range: RangeProxy) {
+        fake.op(OPERATION_BYTES);
+        series.values = range.rect;
+      },
+      setXAxisValues(range: RangeProxy) {
+        fake.op(OPERATION_BYTES);
+        series.categories = range.rect;
+      },
+    });
+    return fake.collection(
+      sheet.charts.map((c) => ({ name: c.name })),
+      {
+        add: (type: string, range: RangeProxy, seriesBy: string) => {
+          if (seriesBy !== 'Columns' || range.rect.left !== range.rect.right) {
+            throw new Error('fake: only one-column series ranges by columns are modelled');
+          }
+          fake.op(OPERATION_BYTES);
+          const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, title: '', series: [{ name: '', values: range.rect }] };
+          sheet.charts.push(chart);
+          return {
+            set name(name: string) {
+              chart.name = name;
+            },
+            title: {
+              set text(text: string) {
+                chart.title = text;
+              },
+            },
+            series: {
+              getItemAt: (index: number) => seriesProxy(chart.series[index]),
+              add: (name: string) => {
+                const added = { name, values: { top: 0, left: 0, bottom: 0, right: 0 } };
+                chart.series.push(added);
+                return seriesProxy(added);
+              },
+            },
+            setPosition(from: string, to: string) {
+              chart.position = { from, to };
+            },
+          };
+        },
+        getItem: (name: string) => ({
+          delete() {
+            fake.op(OPERATION_BYTES);
+            const index = sheet.charts.findIndex((c) => c.name === name);
+            if (index < 0) throw new FakeOfficeError('ItemNotFound', 'ChartCollection.getItem', `no chart '${name}'`);
+            sheet.charts.splice(index, 1);
+          },
+        }),
+      },
+    );
   }
 
   get freezePanes(): object {

@@ -248,3 +248,53 @@ describe('OfficeWorkbook and ExcelJsWorkbook share the marker', () => {
     await expect(cli.writeSheets([commitments()])).rejects.toThrow(new TableNameTakenError('Commitments', 'Commitments 2021'));
   });
 });
+
+describe('OfficeWorkbook: the comparison chart', () => {
+  /** A Comparison-like sheet with fund totals in its footer and a chart of them. */
+  const comparison = (funds: number): SheetSpec => ({
+    sheet: 'Comparison',
+    table: 'Comparison',
+    title: ['Comparison'],
+    columns: ['Ref', 'Recipient', 'Fund', 'Indicative', 'Confirmed', 'Variance'].map((header, i) => ({
+      header,
+      format: i < 3 ? 'text' : 'money',
+      width: 12,
+    })),
+    rows: [['R1', 'Victim Support', 'Victim Services Grant', 100, 110, 10]],
+    footer: Array.from({ length: funds }, (_, i) => ['', 'Total', `Fund ${i + 1}`, 100 * (i + 1), 110 * (i + 1), 10]),
+    chart: { title: 'Indicative vs Confirmed by fund', categories: 'Fund', series: ['Indicative', 'Confirmed'], fromFooter: true },
+  });
+
+  it('draws a native clustered-column chart of the fund totals, one series per scenario', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([comparison(3)]);
+    const [chart] = fake.sheet('Comparison').charts;
+    expect(chart).toMatchObject({ type: 'ColumnClustered', title: 'Indicative vs Confirmed by fund' });
+    // Title row, blank row, header at row 3, one body row, footer from row 5.
+    expect(chart.series).toEqual([
+      { name: 'Indicative', values: { top: 5, left: 4, bottom: 7, right: 4 }, categories: { top: 5, left: 3, bottom: 7, right: 3 } },
+      { name: 'Confirmed', values: { top: 5, left: 5, bottom: 7, right: 5 }, categories: { top: 5, left: 3, bottom: 7, right: 3 } },
+    ]);
+  });
+
+  it('replaces its chart on a later run instead of piling up charts', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([comparison(2)]);
+    await book.writeSheets([comparison(4)]);
+    const charts = fake.sheet('Comparison').charts;
+    expect(charts).toHaveLength(1);
+    expect(charts[0].series[0].values.bottom).toBe(8);
+  });
+
+  it('costs no more syncs for 10,000 rows than for 10', async () => {
+    const counts: number[] = [];
+    for (const rows of [10, 10_000]) {
+      const { fake, book } = excelWith();
+      await book.writeSheets([comparison(3)]);
+      const spec = comparison(3);
+      spec.rows = Array.from({ length: rows }, (_, i) => [`R${i}`, 'Recipient', 'Fund 1', 1, 2, 1]);
+      counts.push(await countSyncs(fake, () => book.writeSheets([spec])));
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});
