@@ -136,6 +136,6 @@ export const text = {
     negative: 'The confirmed MoJ grant cannot be negative.',
     pence: (raw: string) => `'${raw}' has more than two decimal places: enter pounds and pence.`,
   },
-  unexpected: (what: string) => `Something went wrong (${what}). Nothing more was written; try again.`,
+  unexpected: (what: string) => `Something went wrong (${what}). Check the workbook's sheets, then try again.`,
   officeMissing: 'Office.js did not load, so the pane cannot reach the workbook. Close the pane and open it again.',
 } as const;

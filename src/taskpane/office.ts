@@ -17,4 +17,6 @@ export async function startInOffice(main: HTMLElement): Promise<void> {
   main.classList.add('pane');
   replaceChildren(main, pane.element);
   await pane.refresh();
+  // Back in the pane after working in the sheet: the tables may have changed.
+  window.addEventListener('focus', () => void pane.refreshIfIdle());
 }

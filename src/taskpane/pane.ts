@@ -65,8 +65,8 @@ export class Pane {
   private readonly modelLine = el('p', { id: 'model-status', class: 'model-status' }, text.loading);
   private readonly scenarioBoxes = el('div', { class: 'scenario-boxes' });
   private readonly grant: HTMLInputElement;
-  private readonly glanceArea = el('div', { class: 'glance-area', 'aria-live': 'polite' });
-  private readonly compareArea = el('div', { class: 'glance-area', 'aria-live': 'polite' });
+  private readonly glanceArea = el('div', { class: 'glance-area' });
+  private readonly compareArea = el('div', { class: 'glance-area' });
   private readonly ledgerArea = el('div', { class: 'ledger-area' });
   private readonly first: HTMLSelectElement;
   private readonly second: HTMLSelectElement;
@@ -169,6 +169,11 @@ export class Pane {
       else this.unticked.add(box.value);
     });
     this.setEnabled();
+  }
+
+  /** Re-reads the workbook unless a command is running (which re-reads it when done). */
+  async refreshIfIdle(): Promise<void> {
+    if (!this.busy) await this.refresh();
   }
 
   /** Re-reads the workbook: which tables it holds, its scenarios, the confirmed figure. */
