@@ -4,7 +4,7 @@
  * TOPSLICE takes a fraction of the fund's available money; SHARE takes a weighted
  * share of what is left of the fund (see `allocation.ts`). Amounts are whole pence.
  */
-import type { CalendarDate } from '../dates';
+import { compareDates, type CalendarDate } from '../dates';
 import type { FiscalYear } from '../fiscalYear';
 import { toNumber } from '../money';
 import { prorata } from '../prorata';
@@ -74,9 +74,13 @@ export function penceInYear(
   year: FiscalYear,
 ): number {
   if (period.start === null && period.end === null) return annual;
+  const start = period.start ?? year.start;
+  const end = period.end ?? year.end;
+  // A blank end runs to the year's end, and a blank start from its start: either may
+  // then fall on the wrong side of the other date, and the award misses the year.
+  if (compareDates(end, start) < 0) return 0;
   // Pro-rated as whole pence to 0 places: the same as pounds to 2 places.
-  const pence = prorata(annual, period.start ?? year.start, period.end ?? year.end, year.startYear, 'months', 0);
-  return toNumber(pence);
+  return toNumber(prorata(annual, start, end, year.startYear, 'months', 0));
 }
 
 /**
