@@ -25,6 +25,7 @@ const EXTENSIONS: Record<string, AppendixFormat> = {
 
 export const APPENDIX_SPEC: CommandSpec = {
   name: 'appendix',
+  brief: 'Write one scenario\'s board-paper appendices (html, md, csv or docx).',
   summary:
     'Run the model for one scenario and write its board-paper appendices (every appendix number, each ' +
     'with its title, table and total row) as one document.',
@@ -36,7 +37,7 @@ export const APPENDIX_SPEC: CommandSpec = {
       help: 'html (a web page), md (Markdown), csv (one file, a blank line between appendices) or docx (Word). ' +
         'Default: from the extension of FILE.',
     },
-    { name: 'out', kind: 'value', value: 'FILE', help: 'The document to write; must not be MODEL.', required: true },
+    { name: 'out', kind: 'value', value: 'FILE', help: 'The document to write, replaced if it exists; never MODEL.', required: true },
   ],
   notes: [
     'CSV amounts are plain numbers (1234.50) so that a spreadsheet reads them as numbers;',

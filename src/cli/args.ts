@@ -32,7 +32,9 @@ export interface PositionalSpec {
 
 export interface CommandSpec {
   name: string;
-  /** One line saying what the command does. */
+  /** A few words for the top-level command list. */
+  brief: string;
+  /** What the command does, for its own usage text (wrapped there). */
   summary: string;
   positionals: readonly PositionalSpec[];
   options: readonly OptionSpec[];
@@ -165,9 +167,30 @@ export function synopsis(spec: CommandSpec): string {
   return parts.join(' ');
 }
 
+/**
+ * Text broken into lines of at most `width` characters, at spaces.
+ *
+ * @example
+ * wrap('one two three', 7) // ['one two', 'three']
+ */
+export function wrap(text: string, width = 96): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** A command's usage text: synopsis, summary, arguments, every option, notes. */
 export function usageText(spec: CommandSpec): string {
-  const lines = [`Usage: ${synopsis(spec)}`, '', spec.summary];
+  const lines = [`Usage: ${synopsis(spec)}`, '', ...wrap(spec.summary)];
   if (spec.positionals.length > 0) {
     lines.push('', 'Arguments:', ...columns(spec.positionals.map((p) => [p.name, p.help] as const)));
   }

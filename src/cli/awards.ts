@@ -37,7 +37,7 @@ export function topUsage(): string {
     'Commands:',
   ];
   for (const { spec } of COMMANDS) {
-    lines.push(`  ${synopsis(spec)}`, `      ${spec.summary.split('. ')[0].replace(/\.$/, '')}.`);
+    lines.push(`  ${synopsis(spec)}`, `      ${spec.brief}`);
   }
   lines.push(
     '',

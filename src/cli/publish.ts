@@ -26,6 +26,7 @@ import { warnErrors } from './report';
 
 export const PUBLISH_SPEC: CommandSpec = {
   name: 'publish',
+  brief: 'Write one scenario\'s awards as a 360Giving Data Standard CSV file.',
   summary:
     'Write the awards of one scenario as a 360Giving Data Standard CSV file (Identifier, Title, ' +
     'Description, Currency, Amount Awarded, Award Date, Recipient Org:Identifier, Recipient Org:Name, ' +
@@ -34,7 +35,7 @@ export const PUBLISH_SPEC: CommandSpec = {
   positionals: [{ name: 'MODEL', help: 'The model workbook (.xlsx); its Settings table names the funder.' }],
   options: [
     { name: 'scenario', kind: 'value', value: 'NAME', help: 'The scenario whose awards are published.', required: true },
-    { name: 'out', kind: 'value', value: 'FILE', help: 'The CSV file to write; must not be MODEL.', required: true },
+    { name: 'out', kind: 'value', value: 'FILE', help: 'The CSV file to write, replaced if it exists; never MODEL.', required: true },
     {
       name: 'award-date', kind: 'value', value: 'DATE',
       help: 'The Award Date of every grant (YYYY-MM-DD). Default: the first day of the financial year.',

@@ -13,13 +13,14 @@ import { checkCounts, runReport } from './report';
 
 export const RUN_SPEC: CommandSpec = {
   name: 'run',
+  brief: 'Run the scenarios; write a copy of the workbook with the output sheets.',
   summary:
     'Run the model\'s scenarios (all of them when none is named) and write a copy of the workbook with ' +
     'the output sheets: Allocations, Fund ledger, Checks, Comparison, Commitments and one Appendix N ' +
     'sheet per appendix. The input workbook is never changed.',
   positionals: [{ name: 'MODEL', help: 'The model workbook (.xlsx) holding the tables Funds, Awards and Scenarios.' }],
   options: [
-    { name: 'out', kind: 'value', value: 'FILE', help: 'The workbook to write (.xlsx); must not be MODEL.', required: true },
+    { name: 'out', kind: 'value', value: 'FILE', help: 'The workbook to write (.xlsx), replaced if it exists; never MODEL.', required: true },
     { name: 'scenario', kind: 'repeat', value: 'NAME', help: 'A scenario to run; repeat for more. Default: every scenario.' },
     { name: 'compare', kind: 'pair', value: 'A B', help: 'The two scenarios to compare. Default: the first two run.' },
     { name: 'appendix-scenario', kind: 'value', value: 'NAME', help: 'The scenario the Appendix sheets show. Default: the last run.' },

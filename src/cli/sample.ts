@@ -8,6 +8,7 @@ import { checkOutput, writeOutput } from './files';
 
 export const SAMPLE_SPEC: CommandSpec = {
   name: 'sample',
+  brief: 'Write the sample model workbook.',
   summary:
     'Write the sample model workbook: the tables Settings, Funds, Awards, Scenarios (Indicative and ' +
     'Confirmed) and Envelopes, with illustrative figures from real commissioning reports.',

@@ -11,6 +11,7 @@ import { textTable } from '../../src/cli/textTable';
 
 const SPEC: CommandSpec = {
   name: 'try',
+  brief: 'Try.',
   summary: 'A command for the tests.',
   positionals: [{ name: 'MODEL', help: 'The model.' }],
   options: [
