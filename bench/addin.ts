@@ -52,7 +52,7 @@ export function bundleSizes(): BenchResult[] {
   });
 }
 
-const RUNS = 7;
+const RUNS = 11;
 const TTI_GOAL = 3;
 
 const BLANK_PAGE =
