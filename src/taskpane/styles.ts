@@ -137,6 +137,7 @@ div.check-body { cursor: default; }
 table.grid { border-collapse: collapse; font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin-bottom: var(--spacingVerticalM); }
 table.grid caption { text-align: left; font-weight: var(--fontWeightSemibold); padding-bottom: var(--spacingVerticalXS); }
 table.grid th, table.grid td { border: var(--strokeWidthThin) solid var(--colorNeutralStroke2); padding: 2px var(--spacingHorizontalS); text-align: left; vertical-align: top; max-width: 28em; overflow-wrap: break-word; }
+table.grid td:first-child { white-space: nowrap; }
 table.grid thead th { background: var(--colorNeutralBackground3); font-weight: var(--fontWeightSemibold); position: sticky; top: 0; }
 table.grid tfoot td, table.grid tfoot th { font-weight: var(--fontWeightBold); background: var(--colorNeutralBackground2); }
 table.grid tr.selected > * { background: var(--colorBrandBackground2); box-shadow: inset 0 2px 0 var(--colorCompoundBrandStroke), inset 0 -2px 0 var(--colorCompoundBrandStroke); }
