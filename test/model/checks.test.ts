@@ -48,6 +48,12 @@ describe('checks', () => {
     })]);
   });
 
+  it('reports only the floor when the floor itself is more than the money', () => {
+    const result = run({ funds: [{ Fund: 'Grant', Income: 1000, Floor: 5000 }], awards: [award('A', { 'Prior year': 100 })] });
+    expect(result.checks.map((check) => check.check)).toEqual(['Floor']);
+    expect(allocation(result, 'A').amount).toBe(100);
+  });
+
   it('flags locked and top-sliced lines alone exceeding the fund', () => {
     const result = run({ awards: [award('L', { 'Prior year': 80000, Locked: true }), award('T', { Rule: 'TOPSLICE', Value: 0.3 })] });
     expect(result.checks.map((check) => check.check)).toEqual(['Locked and top-sliced', 'Floor']);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { D, roundTo } from '../../src/engine/money';
 import { scale } from '../../src/engine/scale';
 import { fitLines } from '../../src/engine/model/fit';
-import { timesFactor, timesOnePlus } from '../../src/engine/model/pence';
+import { timesFactor, timesOnePlus, wholeNumber } from '../../src/engine/model/pence';
 import { generateModel, readModel, runModel } from '../../src/engine/model';
 import { pence, run, STAMP, TODAY, type Row } from './support';
 
@@ -116,6 +116,23 @@ describe('whole-pence arithmetic', () => {
       expect(timesFactor(p, x)).toBe(roundTo(new D(p).times(x), 0).toNumber() + 0);
       expect(timesOnePlus(p, x)).toBe(roundTo(new D(p).times(new D(x).plus(1)), 0).toNumber() + 0);
     }), { numRuns: RUNS });
+  });
+});
+
+describe('reading a whole-number Decimal', () => {
+  it('gives the number it holds, however decimal.js stores it', () => {
+    const whole = fc.oneof(
+      fc.integer({ min: -(2 ** 52) + 1, max: 2 ** 52 - 1 }),
+      fc.integer({ min: -99, max: 99 }).chain((n) => fc.integer({ min: 0, max: 13 }).map((k) => n * 10 ** k)),
+    );
+    fc.assert(fc.property(whole, (n) => {
+      expect(wholeNumber(new D(n))).toBe(n + 0);
+      expect(wholeNumber(new D(String(n)).times(10).div(10))).toBe(n + 0);
+    }), { numRuns: RUNS });
+  });
+
+  it.each(['0.5', '-12.25', '1e20', '4503599627370496', '-7'])('falls back to toNumber for %s when it must', (text) => {
+    expect(wholeNumber(new D(text))).toBe(Number(text));
   });
 });
 

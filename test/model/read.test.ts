@@ -295,6 +295,13 @@ describe('readModel', () => {
       ]);
     });
 
+    it.each([
+      ['scale-down', 'scale-down'], ['Scale down', 'scale-down'], ['SCALE_DOWN', 'scale-down'], ['scaledown', 'scale-down'],
+      [' Scale ', 'scale'], ['NONE', 'none'], [null, 'scale-down'],
+    ])('reads the fit %p as %s', (cell, fit) => {
+      expect(model({ scenarios: [{ Scenario: 'Base', Fit: cell }] }).scenarios[0].fit).toBe(fit);
+    });
+
     it('finds the Scenarios row holding a scenario income for a fund, for the task pane', () => {
       const read = model({ scenarios });
       expect(findScenarioIncomeRow(read, 'Confirmed', 'Grant')).toBe(1);

@@ -95,7 +95,7 @@ export function allocateFund(
     notes[i] |= NOTE.topslice;
     fixed += amount;
   });
-  if (fixed > room) check('error', 'Locked and top-sliced', messages.lockedExceed(fund.name, fixed, room, floor !== 0));
+  if (fixed > 0 && fixed > room) check('error', 'Locked and top-sliced', messages.lockedExceed(fund.name, fixed, room, floor !== 0));
 
   const { unlocked } = group;
   const target = room - fixed;
@@ -129,7 +129,7 @@ export function allocateFund(
     const weights = toWeights(group.shareWeights, 'weights');
     const weightless = weights.big ? weights.values.every((w) => w === 0n) : weights.values.every((w) => w === 0);
     if (left <= 0) {
-      check('warning', 'Nothing to share', messages.nothingToShare(fund.name, left));
+      check('warning', 'Nothing to share', messages.nothingToShare(fund.name));
     } else if (weightless) {
       check('error', 'Share', messages.zeroWeights(fund.name));
     } else {

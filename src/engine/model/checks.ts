@@ -34,14 +34,14 @@ export interface WatchedAward {
 
 /** A function of a text, worked out once per distinct text (purposes, routes and priorities repeat). */
 function memo<T>(of: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
+  const known = new Map<string, { value: T }>();
   return (text) => {
-    let value = known.get(text);
-    if (value === undefined && !known.has(text)) {
-      value = of(text);
-      known.set(text, value);
+    let entry = known.get(text);
+    if (entry === undefined) {
+      entry = { value: of(text) };
+      known.set(text, entry);
     }
-    return value as T;
+    return entry.value;
   };
 }
 

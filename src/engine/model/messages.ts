@@ -116,9 +116,8 @@ export const messages = {
   fit: (fund: string, count: number, factor: string, target: number, mode: string) =>
     `${fund}: ${lines(count)} scaled by ${factor} (fit ${mode}) so that they total ${formatPence(target)}; ` +
     `locked and top-sliced lines kept.`,
-  nothingToShare: (fund: string, left: number) =>
-    `${fund}: ${left === 0 ? 'nothing is' : `${formatPence(left)} is`} left after the other lines and the ` +
-    `floor, so its SHARE lines get £0.00.`,
+  nothingToShare: (fund: string) =>
+    `${fund}: nothing is left after the other lines and the floor, so its SHARE lines get £0.00.`,
   zeroWeights: (fund: string) =>
     `${fund}: every SHARE line has a Value (weight) of 0, so nothing is shared.`,
 } as const;

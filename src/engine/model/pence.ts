@@ -8,7 +8,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import {
-  D, SAFE_LIMIT, bigPow10, divideRounded, divideRoundedNumber, numberParts, roundTo, toNumber, unitsOf,
+  D, SAFE_LIMIT, bigPow10, divideRounded, divideRoundedNumber, numberParts, roundTo, toNumber,
 } from '../money';
 
 /** The largest total, in pence, the model adds up exactly (about £45 trillion). */
@@ -32,8 +32,9 @@ export function toPounds(pence: number): number {
  * [roundPounds(1234.5), roundPounds(2.345), roundPounds(1234.5600000001)] //=> [1234.5, 2.35, 1234.56]
  */
 export function roundPounds(pounds: number): number {
-  const parts = numberParts(pounds);
-  if (parts !== null && parts.exponent <= 2) return pounds === 0 ? 0 : pounds;
+  // Already to the penny when it is the number nearest to a whole number of pence.
+  const pence = Math.round(pounds * 100);
+  if (Math.abs(pence) < MAX_PENCE && pence / 100 === pounds) return pounds + 0;
   return toNumber(roundTo(pounds, 2));
 }
 
@@ -87,9 +88,34 @@ export function timesRatio(pence: number, numerator: number, denominator: number
   return Number(divideRounded(exact, BigInt(denominator)));
 }
 
-/** A money `Decimal` (from a primitive) as whole pence, rounded half away from zero. */
-export function decimalToPence(amount: Decimal): number {
-  return Number(unitsOf(amount, 2, 'amount'));
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A whole-number `Decimal` (a primitive's result rounded to 0 places) as a number,
+ * read straight from decimal.js's documented representation — `d`, the digits in
+ * words of base 1e7 (the first word without leading zeros), `e`, the exponent, `s`,
+ * the sign — instead of through a string, which is slow. Anything else (a fraction,
+ * 2^52 or more) goes through `toNumber`.
+ *
+ * @example
+ * wholeNumber(prorata(2400000, start, end, 2021, 'months', 0)) //=> 1200000
+ */
+export function wholeNumber(value: Decimal): number {
+  const words = value.d;
+  if (words === null || words === undefined || words.length > 3) return toNumber(value);
+  if (words.length === 1 && words[0] === 0) return 0;
+  let digits = 1;
+  while (digits < 7 && words[0] >= POWERS_OF_TEN[digits]) digits++;
+  let coefficient = words[0];
+  for (let i = 1; i < words.length; i++) {
+    coefficient = coefficient * 1e7 + words[i];
+    digits += 7;
+  }
+  const shift = value.e - (digits - 1);
+  if (shift < 0 || shift > 15) return toNumber(value);
+  const magnitude = coefficient * POWERS_OF_TEN[shift];
+  if (!(magnitude < MAX_PENCE)) return toNumber(value);
+  return value.s < 0 ? -magnitude : magnitude;
 }
 
 /**

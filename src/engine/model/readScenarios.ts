@@ -9,11 +9,11 @@ import type { Check } from './types';
 
 export const FIT_MODES: readonly FitMode[] = ['scale-down', 'scale', 'none'];
 
-/** The fit named in a cell, trimmed and case-blind (`scale down` and `scaledown` too). */
+const FIT_NAMED = new Map<string, FitMode>([...FIT_MODES.map((fit): [string, FitMode] => [fit, fit]), ['scaledown', 'scale-down']]);
+
+/** The fit named in a cell, trimmed and case-blind (`Scale down` and `scaledown` too). */
 export function parseFit(text: string): FitMode | null {
-  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  if (key === 'scaledown') return 'scale-down';
-  return (FIT_MODES as readonly string[]).includes(key) ? (key as FitMode) : null;
+  return FIT_NAMED.get(text.trim().toLowerCase().replace(/[\s_]+/g, '-')) ?? null;
 }
 
 /**

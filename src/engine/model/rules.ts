@@ -6,17 +6,17 @@
  */
 import { compareDates, type CalendarDate } from '../dates';
 import type { FiscalYear } from '../fiscalYear';
-import { toNumber } from '../money';
 import { prorata } from '../prorata';
 import type { Award, RuleName } from './inputs';
-import { timesFactor, timesOnePlus, toPence } from './pence';
+import { timesFactor, timesOnePlus, toPence, wholeNumber } from './pence';
 
 export const RULES: readonly RuleName[] = ['FLAT', 'CHANGE', 'FIXED', 'TOPSLICE', 'SHARE'];
 
+const RULE_NAMED = new Map<string, RuleName>(RULES.map((rule) => [rule, rule]));
+
 /** The rule named in a cell, trimmed and case-blind; null when it is none of the five. */
 export function parseRule(text: string): RuleName | null {
-  const upper = text.trim().toUpperCase();
-  return (RULES as readonly string[]).includes(upper) ? (upper as RuleName) : null;
+  return RULE_NAMED.get(text.trim().toUpperCase()) ?? null;
 }
 
 /** FLAT, CHANGE and FIXED: rules that give an annual amount, which fits may scale. */
@@ -80,7 +80,7 @@ export function penceInYear(
   // then fall on the wrong side of the other date, and the award misses the year.
   if (compareDates(end, start) < 0) return 0;
   // Pro-rated as whole pence to 0 places: the same as pounds to 2 places.
-  return toNumber(prorata(annual, start, end, year.startYear, 'months', 0));
+  return wholeNumber(prorata(annual, start, end, year.startYear, 'months', 0));
 }
 
 /**

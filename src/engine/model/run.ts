@@ -42,9 +42,9 @@ function plan(model: Model, options: RunOptions): Plan {
   const asked = options.scenarios === undefined || options.scenarios.length === 0
     ? model.scenarios
     : options.scenarios.map((name) => findScenario(model, name));
-  const compare = options.compare === undefined
+  const compare: [Scenario, Scenario] | null = options.compare === undefined
     ? null
-    : ([findScenario(model, options.compare[0]), findScenario(model, options.compare[1])] as [Scenario, Scenario]);
+    : [findScenario(model, options.compare[0]), findScenario(model, options.compare[1])];
   const appendixAsked = options.appendixScenario === undefined ? null : findScenario(model, options.appendixScenario);
 
   const extra: Scenario[] = [];
@@ -88,14 +88,17 @@ function runScenario({ model, prepared, watched, envelopes }: RunContext, scenar
   return { scenario, amounts: out.amounts, notes: out.notes, funds, checks: out.checks };
 }
 
-function allocationRows(model: Model, prepared: PreparedModel, outcome: ScenarioOutcome, rows: AllocationRow[]): void {
+/** Writes one scenario's allocation rows into `rows` from position `at`. */
+function allocationRows(model: Model, prepared: PreparedModel, outcome: ScenarioOutcome, rows: AllocationRow[], at: number): void {
   const scenario = outcome.scenario.name;
   const { amounts, notes } = outcome;
-  model.awards.forEach((award, i) => {
+  const { awards } = model;
+  for (let i = 0; i < awards.length; i++) {
+    const award = awards[i];
     const amount = amounts[i];
     const prior = prepared.prior[i];
     const change = amount - prior;
-    rows.push({
+    rows[at + i] = {
       scenario,
       ref: award.ref,
       recipient: award.recipient,
@@ -106,8 +109,8 @@ function allocationRows(model: Model, prepared: PreparedModel, outcome: Scenario
       change: toPounds(change),
       changePct: prior === 0 ? null : change / prior,
       notes: noteText(notes[i]),
-    });
-  });
+    };
+  }
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -132,12 +135,12 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     return outcome;
   };
 
-  const allocations: AllocationRow[] = [];
+  const allocations = new Array<AllocationRow>(run.length * model.awards.length);
   const ledger: LedgerRow[] = [];
   const checks: Check[] = [...model.rowChecks];
-  for (const scenario of run) {
+  for (const [position, scenario] of run.entries()) {
     const outcome = outcomeOf(scenario);
-    allocationRows(model, prepared, outcome, allocations);
+    allocationRows(model, prepared, outcome, allocations, position * model.awards.length);
     for (const fund of outcome.funds) ledger.push(ledgerRow(scenario.name, fund));
     for (const check of outcome.checks) checks.push(check);
   }
