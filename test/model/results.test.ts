@@ -46,6 +46,7 @@ describe('runModel', () => {
       const action = () => run(twoFunds, options);
       expect(action).toThrow(ModelInputError);
       expect(action).toThrow("Unknown scenario 'Confirmd'. The workbook's scenarios are: Indicative, Confirmed, Cut.");
+      expect(action).toThrow(expect.objectContaining({ table: 'Scenarios', sheet: 'Scenarios', column: 'Scenario' }));
     });
 
     it('stamps the result and names its year', () => {

@@ -122,4 +122,6 @@ export interface Model {
   envelopes: Envelope[];
   /** Problems found in single rows while reading (errors and warnings, no scenario). */
   rowChecks: Check[];
+  /** The sheet each input table was read from, by table name (for messages). */
+  sheets: Record<string, string>;
 }

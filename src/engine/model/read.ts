@@ -5,6 +5,7 @@ import { readAwards } from './readAwards';
 import { readFunds } from './readFunds';
 import { readScenarios } from './readScenarios';
 import { readEnvelopes, readSettings } from './readSettings';
+import { findTable, INPUT_TABLES } from './schema';
 import type { Check } from './types';
 
 /**
@@ -21,7 +22,12 @@ export function readModel(tables: Readonly<Record<string, TableData>>, today: st
   const scenarios = readScenarios(tables, funds, rowChecks);
   const settings = readSettings(tables, today, rowChecks);
   const envelopes = readEnvelopes(tables, rowChecks);
-  return { funds, awards, scenarios, settings, envelopes, rowChecks };
+  const sheets: Record<string, string> = {};
+  for (const name of INPUT_TABLES) {
+    const table = findTable(tables, name);
+    if (table !== undefined) sheets[name] = table.sheet;
+  }
+  return { funds, awards, scenarios, settings, envelopes, rowChecks, sheets };
 }
 
 /** The model's scenario names, in `Scenarios` table order. */

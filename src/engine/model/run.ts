@@ -20,7 +20,7 @@ export function findScenario(model: Model, name: string): Scenario {
   if (found === undefined) {
     throw new ModelInputError(
       messages.unknownScenario(name, model.scenarios.map((scenario) => scenario.name)),
-      { table: 'Scenarios', column: 'Scenario' },
+      { table: 'Scenarios', sheet: model.sheets.Scenarios, column: 'Scenario' },
     );
   }
   return found;

@@ -109,7 +109,7 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
 }
 
 /** Finds a table by its exact name, else by its name ignoring case (Excel's own rule). */
-function findTable(tables: Readonly<Record<string, TableData>>, name: string): TableData | undefined {
+export function findTable(tables: Readonly<Record<string, TableData>>, name: string): TableData | undefined {
   if (Object.prototype.hasOwnProperty.call(tables, name)) return tables[name];
   const wanted = name.toLowerCase();
   for (const key of Object.keys(tables)) {
