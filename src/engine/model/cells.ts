@@ -97,3 +97,48 @@ export function readFlag(cell: CellValue | undefined): boolean | null | BadCell 
   if (NO.has(lower)) return false;
   return new BadCell(text);
 }
+
+/**
+ * The cells of one body row, read by column position (-1 for a column the table does
+ * not have, which reads as blank). One reader serves a whole table, row after row.
+ */
+export class RowCells {
+  cells: readonly CellValue[] = [];
+
+  /** The cell; null when blank, missing or beyond the row. */
+  at(column: number): CellValue {
+    if (column < 0 || column >= this.cells.length) return null;
+    const cell = this.cells[column];
+    return cell === undefined ? null : cell;
+  }
+
+  /** True when every cell of the row is blank (Excel tables often end with such rows). */
+  isBlank(): boolean {
+    for (const cell of this.cells) {
+      if (cell === null || cell === undefined) continue;
+      if (typeof cell === 'string' && cell.trim() === '') continue;
+      return false;
+    }
+    return true;
+  }
+
+  text(column: number): string {
+    return cellText(this.at(column));
+  }
+
+  number(column: number, percent = false): number | null | BadCell {
+    return readNumber(this.at(column), percent);
+  }
+
+  money(column: number): number | null | BadCell {
+    return readMoney(this.at(column));
+  }
+
+  date(column: number): CalendarDate | null | BadCell {
+    return readDate(this.at(column));
+  }
+
+  flag(column: number): boolean | null | BadCell {
+    return readFlag(this.at(column));
+  }
+}

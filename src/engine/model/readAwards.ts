@@ -1,11 +1,11 @@
 /** Reading the `Awards` table: each row checked, its problems turned into checks. */
 import { compareDates, toIsoDate, type CalendarDate } from '../dates';
-import type { CellValue, TableData } from '../sheet';
-import { BadCell, cellText, readDate, readFlag, readMoney, readNumber } from './cells';
+import type { TableData } from '../sheet';
+import { BadCell, RowCells } from './cells';
 import type { Award, Fund, RuleName } from './inputs';
 import { messages } from './messages';
 import { needsPriorYear, needsValue, parseRule } from './rules';
-import { AWARDS, cellAt, isBlankRow, openTable } from './schema';
+import { AWARDS, openTable } from './schema';
 import type { Check } from './types';
 
 /** Collects one row's problems as checks; any error leaves the award at 0. One per table, reused row by row. */
@@ -57,8 +57,7 @@ function priorYearOf(read: number | null | BadCell, rule: RuleName | null, label
 }
 
 /** The `Value` of an award, as written (a FIXED amount to the penny); null when blank. */
-function valueOf(cell: CellValue, rule: RuleName | null, label: string, problems: RowProblems): number | null {
-  const read = rule === 'FIXED' ? readMoney(cell) : readNumber(cell, true);
+function valueOf(read: number | null | BadCell, rule: RuleName | null, label: string, problems: RowProblems): number | null {
   if (read instanceof BadCell) {
     problems.error('Not a number', 'Value', messages.notANumber(label, 'Value', read.text));
     return null;
@@ -74,8 +73,7 @@ function valueOf(cell: CellValue, rule: RuleName | null, label: string, problems
   return read;
 }
 
-function dateOf(cell: CellValue, header: string, label: string, problems: RowProblems): CalendarDate | null {
-  const read = readDate(cell);
+function dateOf(read: CalendarDate | null | BadCell, header: string, label: string, problems: RowProblems): CalendarDate | null {
   if (read instanceof BadCell) {
     problems.error('Bad date', header, messages.badDate(label, header, read.text));
     return null;
@@ -115,13 +113,13 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
   const refs = new Set<string>();
   const awards: Award[] = [];
   const problems = new RowProblems(checks);
-  const rows = table.data.rows;
+  const cells = new RowCells();
 
-  for (let row = 0; row < rows.length; row++) {
-    const cells = rows[row];
-    if (isBlankRow(cells)) continue;
-    const ref = cellText(cellAt(cells, col.ref));
-    const fundText = cellText(cellAt(cells, col.fund));
+  for (let row = 0; row < table.rows.length; row++) {
+    cells.cells = table.rows[row];
+    if (cells.isBlank()) continue;
+    const ref = cells.text(col.ref);
+    const fundText = cells.text(col.fund);
     const fund = fundNames.get(fundText) ?? fundNames.get(fundText.toLowerCase());
     problems.reset(row, ref, fund ?? fundText);
     const label = ref === '' ? `Row ${row + 1}` : ref;
@@ -137,40 +135,40 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     if (fundText === '') problems.error('Unknown fund', 'Fund', messages.blankFund(label));
     else if (fund === undefined) problems.error('Unknown fund', 'Fund', messages.unknownFund(label, fundText));
 
-    const ruleText = cellText(cellAt(cells, col.rule));
+    const ruleText = cells.text(col.rule);
     const rule = parseRule(ruleText);
     if (ruleText === '') problems.error('Unknown rule', 'Rule', messages.blankRule(label));
     else if (rule === null) problems.error('Unknown rule', 'Rule', messages.unknownRule(label, ruleText));
 
-    const priorYear = priorYearOf(readMoney(cellAt(cells, col.prior)), rule, label, problems);
-    const value = valueOf(cellAt(cells, col.value), rule, label, problems);
+    const priorYear = priorYearOf(cells.money(col.prior), rule, label, problems);
+    const value = valueOf(rule === 'FIXED' ? cells.money(col.value) : cells.number(col.value, true), rule, label, problems);
 
-    const start = dateOf(cellAt(cells, col.start), 'Start', label, problems);
-    const end = dateOf(cellAt(cells, col.end), 'End', label, problems);
+    const start = dateOf(cells.date(col.start), 'Start', label, problems);
+    const end = dateOf(cells.date(col.end), 'End', label, problems);
     if (start !== null && end !== null && compareDates(end, start) < 0) {
       problems.error('Bad date', 'End', messages.endBeforeStart(label, toIsoDate(start), toIsoDate(end)));
     }
 
-    const lockedRead = readFlag(cellAt(cells, col.locked));
+    const lockedRead = cells.flag(col.locked);
     if (lockedRead instanceof BadCell) problems.warning('Locked', 'Locked', messages.badLocked(label, lockedRead.text));
     const locked = lockedRead === true;
 
     awards.push({
       row,
       ref,
-      recipient: cellText(cellAt(cells, col.recipient)),
-      recipientIdentifier: cellText(cellAt(cells, col.identifier)),
-      service: cellText(cellAt(cells, col.service)),
+      recipient: cells.text(col.recipient),
+      recipientIdentifier: cells.text(col.identifier),
+      service: cells.text(col.service),
       fund: fund ?? fundText,
-      purpose: cellText(cellAt(cells, col.purpose)),
-      priority: cellText(cellAt(cells, col.priority)),
+      purpose: cells.text(col.purpose),
+      priority: cells.text(col.priority),
       priorYear,
       rule,
       value,
       start,
       end,
       locked,
-      route: cellText(cellAt(cells, col.route)),
+      route: cells.text(col.route),
       zeroed: problems.zeroed,
     });
   }

@@ -1,10 +1,10 @@
 /** Reading the `Funds` table. */
 import { parseAllowed } from '../ringfence';
 import type { CellValue, TableData } from '../sheet';
-import { BadCell, cellText, readMoney } from './cells';
+import { BadCell, cellText, readMoney, RowCells } from './cells';
 import type { Fund } from './inputs';
 import { messages } from './messages';
-import { cellAt, FUNDS, openTable } from './schema';
+import { FUNDS, openTable } from './schema';
 import type { Check } from './types';
 
 /** Funds in table order (names unique, matched case-blind, the first row winning), with their row problems. */
@@ -23,8 +23,11 @@ export function readFunds(tables: Readonly<Record<string, TableData>>, checks: C
   };
   const funds: Fund[] = [];
   const seen = new Set<string>();
-  for (const [cells, row] of table.bodyRows()) {
-    const name = cellText(cellAt(cells, col.fund));
+  const cells = new RowCells();
+  for (let row = 0; row < table.rows.length; row++) {
+    cells.cells = table.rows[row];
+    if (cells.isBlank()) continue;
+    const name = cells.text(col.fund);
     const problem = (check: string, column: string, message: string): void => {
       checks.push({ severity: 'error', scenario: '', fund: name, ref: '', check, message, table: FUNDS.name, row, column });
     };
@@ -47,13 +50,13 @@ export function readFunds(tables: Readonly<Record<string, TableData>>, checks: C
       }
       return read;
     };
-    const openingBalance = money(cellAt(cells, col.opening), 'Opening balance', 'it counts as £0.00') ?? 0;
-    const income = money(cellAt(cells, col.income), 'Income', 'it counts as £0.00') ?? 0;
-    const floor = money(cellAt(cells, col.floor), 'Floor', 'it counts as £0.00') ?? 0;
-    const awardCap = money(cellAt(cells, col.cap), 'Award cap', 'the fund has no award cap');
+    const openingBalance = money(cells.at(col.opening), 'Opening balance', 'it counts as £0.00') ?? 0;
+    const income = money(cells.at(col.income), 'Income', 'it counts as £0.00') ?? 0;
+    const floor = money(cells.at(col.floor), 'Floor', 'it counts as £0.00') ?? 0;
+    const awardCap = money(cells.at(col.cap), 'Award cap', 'the fund has no award cap');
 
     let appendix: number | null = null;
-    const appendixCell = cellAt(cells, col.appendix);
+    const appendixCell = cells.at(col.appendix);
     const appendixRead = readMoney(appendixCell);
     if (typeof appendixRead === 'number' && Number.isInteger(appendixRead) && appendixRead > 0) {
       appendix = appendixRead;
@@ -63,10 +66,10 @@ export function readFunds(tables: Readonly<Record<string, TableData>>, checks: C
 
     funds.push({
       name,
-      source: cellText(cellAt(cells, col.source)),
+      source: cells.text(col.source),
       openingBalance,
       income,
-      allowedPurposes: parseAllowed(cellText(cellAt(cells, col.allowed))),
+      allowedPurposes: parseAllowed(cells.text(col.allowed)),
       floor,
       awardCap,
       appendix,

@@ -1,10 +1,10 @@
 /** Reading the `Scenarios` table: scenarios in first-seen order, per-fund income and fit. */
 import type { TableData } from '../sheet';
-import { BadCell, cellText, readMoney } from './cells';
+import { BadCell, RowCells } from './cells';
 import { ModelInputError } from './errors';
 import type { FitMode, Fund, Scenario } from './inputs';
 import { messages } from './messages';
-import { cellAt, openTable, SCENARIOS } from './schema';
+import { openTable, SCENARIOS } from './schema';
 import type { Check } from './types';
 
 export const FIT_MODES: readonly FitMode[] = ['scale-down', 'scale', 'none'];
@@ -35,9 +35,12 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
   const byName = new Map<string, Scenario>();
   const scenarioFit = new Map<Scenario, FitMode>();
 
-  for (const [cells, row] of table.bodyRows()) {
-    const name = cellText(cellAt(cells, col.scenario));
-    const fundText = cellText(cellAt(cells, col.fund));
+  const cells = new RowCells();
+  for (let row = 0; row < table.rows.length; row++) {
+    cells.cells = table.rows[row];
+    if (cells.isBlank()) continue;
+    const name = cells.text(col.scenario);
+    const fundText = cells.text(col.fund);
     const fund = fundNames.get(fundText.toLowerCase());
     const problem = (check: string, column: string, message: string): void => {
       checks.push({ severity: 'error', scenario: name, fund: fund ?? fundText, ref: '', check, message, table: SCENARIOS.name, row, column });
@@ -53,7 +56,7 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
     }
     scenario.rows.push(row);
 
-    const fitText = cellText(cellAt(cells, col.fit));
+    const fitText = cells.text(col.fit);
     let fit: FitMode | null = null;
     if (fitText !== '') {
       fit = parseFit(fitText);
@@ -72,7 +75,7 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
       problem('Duplicate fund', 'Fund', messages.scenarioDuplicateFund(scenario.name, fund));
       continue;
     }
-    const incomeRead = readMoney(cellAt(cells, col.income));
+    const incomeRead = cells.money(col.income);
     if (incomeRead instanceof BadCell) {
       problem('Not a number', 'Income', messages.scenarioIncomeNotANumber(scenario.name, fund, incomeRead.text));
     }

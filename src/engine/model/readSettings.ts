@@ -3,10 +3,10 @@ import { parseIsoDate } from '../dates';
 import { EngineError } from '../errors';
 import { fiscalYear, fiscalYearOf, parseFiscalYear } from '../fiscalYear';
 import type { CellValue, TableData } from '../sheet';
-import { BadCell, cellText, readMoney } from './cells';
+import { BadCell, cellText, readMoney, RowCells } from './cells';
 import type { Envelope, Settings } from './inputs';
 import { messages } from './messages';
-import { cellAt, ENVELOPES, openTable, SETTINGS } from './schema';
+import { ENVELOPES, openTable, SETTINGS } from './schema';
 import type { Check } from './types';
 
 /** The tender threshold when the Settings table does not set one. */
@@ -28,10 +28,13 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
   if (table !== null) {
     const name = table.column('Setting');
     const value = table.column('Value');
-    for (const [cells, row] of table.bodyRows()) {
-      const key = cellText(cellAt(cells, name));
+    const cells = new RowCells();
+    for (let row = 0; row < table.rows.length; row++) {
+      cells.cells = table.rows[row];
+      if (cells.isBlank()) continue;
+      const key = cells.text(name);
       if (key === '' || Object.prototype.hasOwnProperty.call(values, key)) continue;
-      values[key] = cellAt(cells, value);
+      values[key] = cells.at(value);
       rows[key.toLowerCase()] = row;
     }
   }
@@ -86,8 +89,11 @@ export function readEnvelopes(tables: Readonly<Record<string, TableData>>, check
   const col = { priority: table.column('Priority'), budget: table.column('Budget') };
   const envelopes: Envelope[] = [];
   const seen = new Set<string>();
-  for (const [cells, row] of table.bodyRows()) {
-    const priority = cellText(cellAt(cells, col.priority));
+  const cells = new RowCells();
+  for (let row = 0; row < table.rows.length; row++) {
+    cells.cells = table.rows[row];
+    if (cells.isBlank()) continue;
+    const priority = cells.text(col.priority);
     const problem = (check: string, column: string, message: string): void => {
       checks.push({ severity: 'error', scenario: '', fund: '', ref: '', check, message, table: ENVELOPES.name, row, column });
     };
@@ -99,7 +105,7 @@ export function readEnvelopes(tables: Readonly<Record<string, TableData>>, check
       problem('Duplicate priority', 'Priority', messages.duplicateEnvelope(priority));
       continue;
     }
-    const budget = readMoney(cellAt(cells, col.budget));
+    const budget = cells.money(col.budget);
     if (typeof budget !== 'number') {
       problem(budget === null ? 'Missing value' : 'Not a number', 'Budget', messages.badBudget(priority, budget?.text ?? ''));
       continue;

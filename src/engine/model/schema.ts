@@ -72,13 +72,9 @@ export class InputTable<S extends TableSchema> {
     return this.data.sheet;
   }
 
-  /** Body rows with at least one non-blank cell, with their 0-based row numbers. */
-  *bodyRows(): Generator<[CellValue[], number]> {
-    const rows = this.data.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (!isBlankRow(row)) yield [row, r];
-    }
+  /** The body rows, blank ones included (`RowCells.isBlank` tells them). */
+  get rows(): readonly CellValue[][] {
+    return this.data.rows;
   }
 
   has(column: ColumnOf<S>): boolean {
@@ -89,23 +85,6 @@ export class InputTable<S extends TableSchema> {
   column(column: ColumnOf<S>): number {
     return this.index.get(column) ?? -1;
   }
-}
-
-/** A cell of a row by column position; null for a missing (optional) column or a short row. */
-export function cellAt(row: readonly CellValue[], column: number): CellValue {
-  if (column < 0 || column >= row.length) return null;
-  const value = row[column];
-  return value === undefined ? null : value;
-}
-
-/** True when every cell of the row is blank (Excel tables often end with such rows). */
-export function isBlankRow(row: readonly CellValue[]): boolean {
-  for (const cell of row) {
-    if (cell === null || cell === undefined) continue;
-    if (typeof cell === 'string' && cell.trim() === '') continue;
-    return false;
-  }
-  return true;
 }
 
 /** Finds a table by its exact name, else by its name ignoring case (Excel's own rule). */
