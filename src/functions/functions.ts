@@ -14,7 +14,6 @@ import { parseAllowed, ringfence as ringfenceCore } from '../engine/ringfence';
 import { scale as scaleCore } from '../engine/scale';
 import { split as splitCore } from '../engine/split';
 import * as args from './arguments';
-import type { Cell } from './arguments';
 import { excel } from './errors';
 
 /**
