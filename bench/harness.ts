@@ -16,7 +16,7 @@ export interface BenchResult {
 
 /** Median wall time of `fn` in milliseconds. */
 export function time(fn: () => unknown, runs = 5): number {
-  fn(); // warm-up
+  for (let i = 0; i < 3; i++) fn(); // warm-up: let the JIT settle before measuring
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();

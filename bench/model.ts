@@ -69,7 +69,8 @@ function naiveRun(tables: Record<string, TableData>): number {
   const prior = column(awards, 'Prior year').map(num);
   const value = column(awards, 'Value').map(num);
   const locked = column(awards, 'Locked').map((l) => l === 'Yes');
-  const fraction = column(awards, 'Start').map((start, i) => monthsFraction(date(start), date(column(awards, 'End')[i])));
+  const ends = column(awards, 'End');
+  const fraction = column(awards, 'Start').map((start, i) => monthsFraction(date(start), date(ends[i])));
 
   const names = [...new Set(column(scenarios, 'Scenario').map(String))];
   let rows = 0;
