@@ -162,15 +162,33 @@ export async function runCliBench(): Promise<BenchResult[]> {
       await workbook.xlsx.readFile(input);
       await workbook.xlsx.writeFile(copy);
     });
+    // The result holds the input and ~3x as many cells again (allocations for two
+    // scenarios, comparison, commitments): exceljs reading and writing that same
+    // result workbook is the floor of what producing it costs.
+    const resultCopy = join(folder, 'result-copy.xlsx');
+    const resultIoMs = await timeAsync(async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(output);
+      await workbook.xlsx.writeFile(resultCopy);
+    });
     const ratio = cliMs / baselineMs;
+    const overFloor = cliMs / resultIoMs;
     return [
       {
-        name: 'awards run on a 10,000-award workbook: read+compute+write / exceljs read+write',
+        name: 'awards run on a 10,000-award workbook: read+compute+write / exceljs read+write of the input',
         ratio,
         goal: '<= 2',
         met: ratio <= 2,
         cli_ms: round(cliMs, 0),
         exceljs_ms: round(baselineMs, 0),
+      },
+      {
+        name: 'awards run on a 10,000-award workbook: read+compute+write / exceljs read+write of the result',
+        ratio: overFloor,
+        goal: '<= 2',
+        met: overFloor <= 2,
+        cli_ms: round(cliMs, 0),
+        exceljs_ms: round(resultIoMs, 0),
       },
     ];
   } finally {
