@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
+export { seededRandom as random } from '../src/engine/model/generate';
 
 export interface BenchResult {
   name: string;
@@ -41,18 +42,6 @@ export async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<n
 }
 
 export const round = (value: number, places = 2): number => Math.round(value * 10 ** places) / 10 ** places;
-
-/** A small deterministic random generator (mulberry32), so every run measures the same data. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function printTable(results: readonly BenchResult[]): void {
   const rows = results.map((r) => [r.name, r.ratio.toFixed(2), r.goal, r.met ? 'yes' : 'NO']);

@@ -7,8 +7,8 @@ import { toExcelSerial } from '../dates';
 import type { CellValue, TableData } from '../sheet';
 import { AWARDS, ENVELOPES, FUNDS, SCENARIOS, SETTINGS } from './schema';
 
-/** A small, fast, seeded generator (mulberry32): the same seed gives the same model. */
-function random(seed: number): () => number {
+/** A small, fast, seeded generator (mulberry32): the same seed gives the same numbers. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -28,7 +28,7 @@ const PRIORITIES = ['Victims', 'Community safety', 'Reducing reoffending', 'Road
  * readModel(Object.fromEntries(generateModel(10000).map((t) => [t.name, t])), '2021-01-01')
  */
 export function generateModel(awards: number, seed = 1): TableData[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const pence = (low: number, high: number): number => Math.round((low + next() * (high - low)) * 100) / 100;
   const fundCount = Math.max(3, Math.min(200, Math.ceil(awards / 500)));

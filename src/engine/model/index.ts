@@ -10,5 +10,5 @@ export { readModel, scenarioNames, findScenarioIncomeRow } from './read';
 export { runModel } from './run';
 export { outputSheets, stampLine } from './outputs';
 export { sampleModel, SAMPLE_GRANT } from './sample';
-export { generateModel } from './generate';
+export { generateModel, seededRandom } from './generate';
 export { formatPounds } from './pence';
