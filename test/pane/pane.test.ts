@@ -8,14 +8,13 @@ import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { findScenarioIncomeRow, readModel, runModel, sampleModel } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
-import { chromiumAvailable, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 const CONFIRMED_FIGURE = 1150000;
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_FLAG = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
-const runnable = chromiumAvailable();
-const describeInBrowser = runnable ? describe : describe.skip;
+requireChromium();
 
 /** The model's own comparison of Indicative and Confirmed, with the confirmed figure entered. */
 function expectedVariance(confirmed: number): { variance: number; variancePct: number | null } {
@@ -82,7 +81,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }
 
-describeInBrowser('task pane preview', () => {
+describe('task pane preview', () => {
   let server: Server;
   let browser: Browser;
 
@@ -279,7 +278,3 @@ describeInBrowser('task pane preview', () => {
     });
   });
 });
-
-if (!runnable) {
-  it.skip('task pane preview (Chromium missing: see the warning above)', () => undefined);
-}
