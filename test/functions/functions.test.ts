@@ -11,6 +11,13 @@ function failure(call: () => unknown): { code: string; message: string } {
   throw new Error('expected the call to fail');
 }
 
+/** The call fails with that Excel error code and a message matching `message`. */
+function expectRefusal(call: () => unknown, code: string, message: RegExp): void {
+  const error = failure(call);
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
+}
+
 const column = (...values: (number | string | boolean | null)[]) => values.map((value) => [value]);
 
 describe('SPEC worked checks', () => {
@@ -48,11 +55,7 @@ describe('SPLIT', () => {
     ['decimals of 1.5', () => split(100, column(1), 1.5), '#NUM!', /decimals/],
     ['all weights zero', () => split(100, column(0, 0)), '#DIV/0!', /./],
     ['a bad weight in a 2-D range', () => split(100, [[1, 2], [3, 'x']]), '#VALUE!', /weights row 2, column 2/],
-  ])('refuses %s', (_case, call, code, message) => {
-    const error = failure(call);
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(message);
-  });
+  ])('refuses %s', (_case, call, code, message) => expectRefusal(call, code, message));
 });
 
 describe('ALLOCATE', () => {
@@ -72,11 +75,7 @@ describe('ALLOCATE', () => {
     ['a negative pot', () => allocate(-1, column(1)), '#NUM!', /pot/],
     ['a negative request', () => allocate(10, column(1, -1)), '#NUM!', /requests row 2/],
     ['weights of another shape', () => allocate(10, column(1, 1), column(1)), '#VALUE!', /weights.*shape/],
-  ])('refuses %s', (_case, call, code, message) => {
-    const error = failure(call);
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(message);
-  });
+  ])('refuses %s', (_case, call, code, message) => expectRefusal(call, code, message));
 });
 
 describe('SCALE', () => {
@@ -95,11 +94,7 @@ describe('SCALE', () => {
     ['nothing unlocked to scale', () => scale(column(100), 150, column(true)), '#DIV/0!', /./],
     ['a negative amount', () => scale(column(100, -1), 150), '#NUM!', /amounts row 2/],
     ['an unreadable lock flag', () => scale(column(1, 2), 3, column('maybe', null)), '#VALUE!', /locked row 1/],
-  ])('refuses %s', (_case, call, code, message) => {
-    const error = failure(call);
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(message);
-  });
+  ])('refuses %s', (_case, call, code, message) => expectRefusal(call, code, message));
 });
 
 describe('PRORATA', () => {
@@ -120,11 +115,7 @@ describe('PRORATA', () => {
     ['an end before the start', () => prorata(1, '2021-05-01', '2021-04-01'), '#NUM!', /./],
     ['an unknown basis', () => prorata(1, '2021-04-01', '2021-05-01', 2021, 'weeks'), '#NUM!', /basis/],
     ['a bad date', () => prorata(1, 'next week', '2021-05-01'), '#VALUE!', /start/],
-  ])('refuses %s', (_case, call, code, message) => {
-    const error = failure(call);
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(message);
-  });
+  ])('refuses %s', (_case, call, code, message) => expectRefusal(call, code, message));
 });
 
 describe('FY', () => {
