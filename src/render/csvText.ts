@@ -1,12 +1,24 @@
 /**
  * Writing CSV text per RFC 4180: records end with CRLF; a field holding a comma, a
  * double quote, a CR or a LF is enclosed in double quotes, with its quotes doubled.
- * Every other field is written as it stands.
+ *
+ * Recipient names and services are user data, and these files are opened in
+ * spreadsheets: text that a spreadsheet would run as a formula (starting with =, +, -,
+ * @, a tab or a CR — but not a plain negative number) gets a leading apostrophe.
  */
 
-/** One field, quoted when RFC 4180 requires it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Text a spreadsheet would take for a formula, made inert; anything else as it is. */
+export function inertText(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** One field, made inert and quoted when RFC 4180 requires it. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = inertText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record (a line without its line break). */
