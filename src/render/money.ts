@@ -3,20 +3,8 @@
  * the penny, so two decimals are exact here; nothing is computed, only written.
  */
 
-/**
- * Pounds and pence with thousands commas, the way a board paper prints them.
- *
- * @example
- * formatPounds(1234.5)  // '£1,234.50'
- * formatPounds(-5000)   // '-£5,000.00'
- */
-export function formatPounds(amount: number): string {
-  const fixed = Math.abs(amount).toFixed(2);
-  const [pounds, pence] = fixed.split('.');
-  const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const negative = amount < 0 && fixed !== '0.00';
-  return `${negative ? '-' : ''}£${grouped}.${pence}`;
-}
+/** Pounds and pence with thousands commas, the way a board paper prints them: the engine's own. */
+export { formatPounds } from '../engine/model/pence';
 
 /**
  * A plain decimal with two places and no symbol or commas, for files a program reads
