@@ -9,6 +9,24 @@
  */
 export type CellValue = string | number | boolean | null;
 
+/**
+ * A cell whose value cannot be used as it stands, found while reading: a formula with
+ * no calculated value (a file saved by a program that does not calculate), or an error
+ * value such as `#N/A`. The cell reads as `null` in `rows`; the model turns each issue
+ * into a row problem naming the ref and column (SPEC §3), never a silent 0.
+ */
+export interface CellIssue {
+  /** 0-based body row. */
+  row: number;
+  /** 0-based column, as in `headers`. */
+  column: number;
+  kind: 'uncalculated' | 'error';
+  /** The formula as written (with its `=`), or the error code (`#N/A`). */
+  text: string;
+  /** The cell's address on its sheet, e.g. `F7`, when the adapter knows it. */
+  address?: string;
+}
+
 /** An Excel table read from the workbook: header text exactly as written, rows below. */
 export interface TableData {
   /** The table's name, e.g. `Awards`. */
@@ -18,6 +36,8 @@ export interface TableData {
   headers: string[];
   /** Body rows, each as long as `headers`. */
   rows: CellValue[][];
+  /** Cells read as `null` because their value cannot be used (absent: none). */
+  issues?: CellIssue[];
 }
 
 /** How a column's cells are shown. */
@@ -44,6 +64,11 @@ export interface SheetSpec {
   footer: CellValue[][];
   /** A chart to draw beside the table, if any. */
   chart?: ChartSpec;
+  /**
+   * The run stamp printed in the page footer beside the sheet name, in words a person
+   * reads (`Run 1 March 2021 12:00`). Absent: the footer shows the sheet name only.
+   */
+  stamp?: string;
 }
 
 /**

@@ -67,6 +67,40 @@ export function bodyRowsOf(rows: readonly (readonly CellValue[])[], columns: num
 }
 
 // ----------------------------------------------------------------------------------
+// Printing: every output sheet prints as a board paper does (SPEC §3).
+
+/** How an output sheet prints; every adapter writes it the same way. */
+export interface PrintSetup {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Fit to one page wide, as many tall as it needs. */
+  fitToWidth: 1;
+  fitToHeight: 0;
+  /** 1-based row repeated at the top of every printed page (the table's header row). */
+  repeatRow: number;
+  /** Footer: the sheet's name on the left, the run stamp (if any) on the right. */
+  footerLeft: string;
+  footerRight: string;
+}
+
+/** Total column width (characters) above which a sheet prints landscape. */
+export const LANDSCAPE_ABOVE = 100;
+
+/** The print setup of an output sheet laid out as `layout`. */
+export function printSetup(spec: SheetSpec, layout: SheetLayout): PrintSetup {
+  const width = spec.columns.reduce((sum, column) => sum + column.width, 0);
+  return {
+    paper: 'A4',
+    orientation: width > LANDSCAPE_ABOVE ? 'landscape' : 'portrait',
+    fitToWidth: 1,
+    fitToHeight: 0,
+    repeatRow: layout.headerRow,
+    footerLeft: spec.sheet,
+    footerRight: spec.stamp ?? '',
+  };
+}
+
+// ----------------------------------------------------------------------------------
 // Input tables (createTables): one table per sheet at A1, formats by the model's schema.
 
 /**
