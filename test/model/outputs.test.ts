@@ -59,14 +59,29 @@ describe('outputSheets', () => {
     expect(formats(sheets()[name])).toEqual(expected);
   });
 
-  it('titles every sheet and stamps it with the run and its scenarios', () => {
-    const all = sheets();
-    const stamp = `Run ${STAMP} · scenarios: Indicative, Confirmed · values, not formulas`;
-    for (const sheet of Object.values(all)) expect(sheet.title[sheet.title.length - 1]).toBe(stamp);
+  it('titles every sheet and stamps it with the run, in words, and its scenarios', () => {
+    const all = sheets(run(book, { runAt: { year: 2021, month: 3, day: 1, hour: 12, minute: 0 } }));
+    const stamp = 'Run 1 March 2021 12:00 · scenarios: Indicative, Confirmed · values, not formulas';
+    for (const sheet of Object.values(all)) {
+      expect(sheet.title[sheet.title.length - 1]).toBe(stamp);
+      expect(sheet.stamp).toBe('Run 1 March 2021 12:00');
+    }
     expect(all.Allocations.title[0]).toBe('Allocations 2021/22');
     expect(all['Appendix 1'].title[0]).toBe('Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)');
     expect(all.Commitments.title[0]).toBe('Commitments 2021/22 to 2023/24 (scenario Confirmed)');
     expect(all.Checks.title[0]).toBe('Checks 2021/22: 2 errors, 0 warnings, 1 note');
+  });
+
+  it.each([
+    [STAMP, 'Run 15 January 2021 09:30 UTC'],
+    ['2021-03-01 14:05', 'Run 1 March 2021 14:05'],
+    ['2021-03-01T14:05:00+01:00', 'Run 1 March 2021 14:05 +01:00'],
+  ])('without a local time, stamps %p as it is written: %p', (stamp, words) => {
+    for (const sheet of outputSheets(run(book, { stamp }))) {
+      expect(sheet.stamp).toBe(words);
+      expect(sheet.title[sheet.title.length - 1].startsWith(`${words} · `)).toBe(true);
+      expect(sheet.title.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('writes values, not formulas, row by row', () => {

@@ -88,6 +88,10 @@ export const messages = {
     `Financial year ${quote(text)} is not a financial year such as 2021/22; ${fallback} is used.`,
   badThreshold: (text: string) =>
     `Tender threshold ${quote(text)} is not an amount; £50,000.00 is used.`,
+  badDecisionDate: (text: string) =>
+    `Decision date ${quote(text)} is not a date (use an Excel date or ISO text such as 2021-02-10); it is ignored.`,
+  badAppendixAmounts: (text: string) =>
+    `Appendix amounts ${quote(text)} is neither 'pence' nor 'pounds'; appendices print pence.`,
   blankPriority: (row: number) => `Row ${row + 1} of the Envelopes table has no Priority; the row is ignored.`,
   duplicateEnvelope: (priority: string) =>
     `Priority ${quote(priority)} has more than one envelope; the later row is ignored.`,

@@ -4,6 +4,7 @@
  * titled and stamped with the run's time and scenarios.
  */
 import type { CellValue, ColumnFormat, SheetColumn, SheetSpec } from '../sheet';
+import { runStamp } from './stamp';
 import type { Appendix, ComparisonRow, ModelResult } from './types';
 
 /** Excel's limit on a sheet name's length. */
@@ -34,9 +35,9 @@ function sheet(name: string, title: string[], columns: SheetColumn[], rows: Cell
   return { sheet: sheetName, table: tableNameFor(sheetName), title, columns, rows, footer };
 }
 
-/** The stamp line under every title. */
+/** The stamp line under every title: `Run 1 March 2021 12:00 · scenarios: … · values, not formulas`. */
 export function stampLine(result: ModelResult): string {
-  return `Run ${result.stamp} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
+  return `${runStamp(result)} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
 }
 
 /** Exact sums of pounds-and-pence numbers, added as whole pence. */
@@ -167,7 +168,8 @@ function appendixSheet(appendix: Appendix, stamp: string): SheetSpec {
 /** The run's output sheets, in the order the add-in writes them. */
 export function outputSheets(result: ModelResult): SheetSpec[] {
   const stamp = stampLine(result);
-  return [
+  const footerStamp = runStamp(result);
+  const sheets = [
     allocationsSheet(result, stamp),
     ledgerSheet(result, stamp),
     checksSheet(result, stamp),
@@ -175,4 +177,6 @@ export function outputSheets(result: ModelResult): SheetSpec[] {
     commitmentsSheet(result, stamp),
     ...result.appendices.map((appendix) => appendixSheet(appendix, stamp)),
   ];
+  for (const spec of sheets) spec.stamp = footerStamp;
+  return sheets;
 }

@@ -152,6 +152,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     financialYear: model.settings.financialYear,
     scenariosRun: run.map((scenario) => scenario.name),
     stamp: options.stamp,
+    ...(options.runAt === undefined ? {} : { runAt: { ...options.runAt } }),
     allocations,
     ledger,
     checks,

@@ -3,6 +3,9 @@
  * rounded to the penny: all arithmetic happens in decimal inside the engine, and
  * these are what leave it.
  */
+import type { LocalTime } from './stamp';
+
+export type { LocalTime } from './stamp';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -104,6 +107,12 @@ export interface RunOptions {
   appendixScenario?: string;
   /** The run's time stamp, ISO text (the caller's clock: the engine has none). */
   stamp: string;
+  /**
+   * The run's local wall-clock time, as numbers from the caller's clock, for the stamp
+   * printed on the output sheets (`Run 1 March 2021 12:00`). Absent: the words are read
+   * from `stamp` as written (its zone named when it has one).
+   */
+  runAt?: LocalTime;
   /** Today's date as ISO text, for the default financial year. */
   today: string;
 }
@@ -112,6 +121,8 @@ export interface ModelResult {
   financialYear: string;
   scenariosRun: string[];
   stamp: string;
+  /** The local time of the run, when the caller gave it (`RunOptions.runAt`). */
+  runAt?: LocalTime;
   allocations: AllocationRow[];
   ledger: LedgerRow[];
   checks: Check[];
