@@ -90,7 +90,8 @@ describe('outputSheets', () => {
     expect(all['Fund ledger'].rows[0]).toEqual(['Indicative', 'Victim Services Grant', 0, 1000, 700, 300, 0, 300]);
     expect(all.Checks.rows[0].slice(0, 5)).toEqual(['error', 'Indicative', 'Youth and Community Fund', 'YC-1', 'Award cap']);
     expect(all.Commitments.rows[0]).toEqual(['VS-1', 'Recipient VS-1', 'Victim Services Grant', 630, 0, 0]);
-    expect(all['Appendix 1'].rows).toEqual([['Recipient VS-1', 'Service VS-1', 600, 630, 30], ['Recipient VS-2', 'Service VS-2', 400, 400, 0]]);
+    expect(all['Appendix 1'].rows).toEqual([['Recipient VS-1', 'Service VS-1 ¹,²', 600, 630, 30], ['Recipient VS-2', 'Service VS-2', 400, 400, 0]]);
+    expect(all['Appendix 3'].rows).toEqual([['Recipient YC-1', 'Service YC-1', 'New', 150, 150]]);
   });
 
   it('totals below the tables', () => {
@@ -103,7 +104,11 @@ describe('outputSheets', () => {
       ['Total', '', 'Victim Services Grant', 700, 1030, 330, 330 / 700],
       ['Total', '', 'Youth and Community Fund', 150, 150, 0, 0],
     ]);
-    expect(all['Appendix 1'].footer).toEqual([['Total', '', 1000, 1030, 30]]);
+    expect(all['Appendix 1'].footer).toEqual([
+      ['Total', '', 1000, 1030, 30],
+      ['¹ Part year: starts 1 October 2021; the amount is the part of £600.00 a year that falls in 2021/22.', null, null, null, null],
+      ["² Scaled by 2.1000, as were all the Victim Services Grant's awards that are not locked: £300.00 before the fit, £630.00 after.", null, null, null, null],
+    ]);
     expect(all.Commitments.footer).toEqual([['Total', '', '', 1180, 0, 0]]);
     expect(all['Fund ledger'].footer[1]).toEqual(['Confirmed', 'All funds', 0, 1530, 1180, 350, 0, 350]);
   });

@@ -159,6 +159,6 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     comparison: compare === null ? null : compareScenarios(model, outcomeOf(compare[0]), outcomeOf(compare[1])),
     commitmentYears: commitmentYears(model.settings.startYear),
     commitments: commitments(model, prepared, last),
-    appendices: buildAppendices(model, outcomeOf(appendix)),
+    appendices: buildAppendices(model, outcomeOf(appendix), prepared),
   };
 }

@@ -3,6 +3,7 @@
  * rounded to the penny: all arithmetic happens in decimal inside the engine, and
  * these are what leave it.
  */
+import type { AppendixAmounts } from './inputs';
 import type { LocalTime } from './stamp';
 
 export type { LocalTime } from './stamp';
@@ -83,6 +84,10 @@ export interface AppendixRow {
   priorYear: number;
   proposed: number;
   change: number;
+  /** True for an award that had no prior-year amount: the prior-year column prints `New`. */
+  isNew?: boolean;
+  /** The footnotes this line calls, by number (1 is `Appendix.footnotes[0]`). */
+  footnotes?: number[];
 }
 
 /** A board-paper appendix: one per `Appendix` number, for one scenario. */
@@ -96,6 +101,10 @@ export interface Appendix {
   proposedHeader: string;
   rows: AppendixRow[];
   total: AppendixRow;
+  /** Footnotes below the table (part-year, top-sliced and scaled lines), numbered from 1. */
+  footnotes?: string[];
+  /** `pounds`: every amount is whole pounds (lines rounded by the largest remainder); absent: pence. */
+  amounts?: AppendixAmounts;
 }
 
 export interface RunOptions {
