@@ -6,7 +6,11 @@ import { award, run, STAMP, TODAY } from './support';
 
 function sampleAppendices(amounts?: string): Appendix[] {
   const tables = Object.fromEntries(sampleModel().map((table) => [table.name, table]));
-  if (amounts !== undefined) tables.Settings.rows.push(['Appendix amounts', amounts]);
+  if (amounts !== undefined) {
+    const row = tables.Settings.rows.find((cells) => cells[0] === 'Appendix amounts');
+    if (row === undefined) tables.Settings.rows.push(['Appendix amounts', amounts]);
+    else row[1] = amounts;
+  }
   const model = readModel(tables, TODAY);
   return runModel(model, { scenarios: ['Confirmed'], stamp: STAMP, today: TODAY }).appendices;
 }

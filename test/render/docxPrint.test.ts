@@ -25,7 +25,9 @@ function requireTools(): void {
 
 function appendices(amounts: 'pence' | 'pounds'): Appendix[] {
   const tables = Object.fromEntries(sampleModel().map((table) => [table.name, table]));
-  tables.Settings.rows.push(['Appendix amounts', amounts]);
+  const row = tables.Settings.rows.find((cells) => cells[0] === 'Appendix amounts');
+  if (row === undefined) tables.Settings.rows.push(['Appendix amounts', amounts]);
+  else row[1] = amounts;
   const model = readModel(tables, '2021-03-01');
   return runModel(model, { scenarios: ['Confirmed'], stamp: '2021-03-01T09:00:00Z', today: '2021-03-01' }).appendices;
 }
