@@ -1,5 +1,6 @@
 import { outputSheets, type ModelResult } from '../../src/engine/model';
 import type { SheetSpec } from '../../src/engine/sheet';
+import { layoutSheet, printSetup } from '../../src/workbook/layout';
 import { award, run, STAMP, type Workbook } from './support';
 
 const book: Workbook = {
@@ -70,6 +71,12 @@ describe('outputSheets', () => {
     expect(all['Appendix 1'].title[0]).toBe('Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)');
     expect(all.Commitments.title[0]).toBe('Commitments 2021/22 to 2023/24 (scenario Confirmed)');
     expect(all.Checks.title[0]).toBe('Checks 2021/22: 2 errors, 0 warnings, 1 note');
+  });
+
+  it('gives every sheet a footer of its name and the run stamp when printed', () => {
+    for (const spec of outputSheets(run(book, { runAt: { year: 2021, month: 3, day: 1, hour: 9, minute: 5 } }))) {
+      expect(printSetup(spec, layoutSheet(spec))).toMatchObject({ paper: 'A4', footerLeft: spec.sheet, footerRight: 'Run 1 March 2021 09:05' });
+    }
   });
 
   it.each([
