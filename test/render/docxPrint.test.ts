@@ -42,7 +42,9 @@ async function printed(items: readonly Appendix[], dir: string, name: string): P
     stdio: 'pipe', timeout: 120_000,
   });
   const pdf = path.join(dir, `${name}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
+  if (!existsSync(pdf)) {
+    throw new Error(`LibreOffice wrote no PDF for ${docx}: is LibreOffice Writer installed (apt-get install -y libreoffice-writer-nogui)?`);
+  }
   return execFileSync(PDFTOTEXT, ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '');
 }
 
