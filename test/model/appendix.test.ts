@@ -94,6 +94,29 @@ describe('appendices', () => {
     expect(appendix.total.proposed).toBe(100);
   });
 
+  it('add up as printed in whole pounds for any awards (property)', () => {
+    const pounds = fc.integer({ min: 0, max: 5_000_000 }).map((pence) => pence / 100);
+    fc.assert(fc.property(fc.array(fc.tuple(pounds, pounds), { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, scale) => {
+      const book = {
+        funds: [{ Fund: 'Grant', Income: 20000, Appendix: 1 }],
+        settings: [{ Setting: 'Financial year', Value: '2021/22' }, { Setting: 'Appendix amounts', Value: 'pounds' }],
+        awards: lines.map(([prior, value], i) => award(`A-${i}`, { 'Prior year': prior, Rule: 'FIXED', Value: value })),
+        scenarios: [{ Scenario: 'Base', Fit: scale ? 'scale' : 'none' }],
+      };
+      const result = run(book);
+      const [appendix] = result.appendices;
+      const exact = result.allocations.reduce((sum, row) => sum + Math.round(row.amount * 100), 0);
+      expect(appendix.total.proposed).toBe(roundToPounds(exact));
+      for (const column of ['priorYear', 'proposed', 'change'] as const) {
+        expect(appendix.rows.reduce((sum, row) => sum + row[column], 0)).toBe(appendix.total[column]);
+      }
+      appendix.rows.forEach((row, i) => {
+        expect(Math.abs(row.proposed * 100 - Math.round(result.allocations[i].amount * 100))).toBeLessThan(100);
+        expect(row.change).toBe(row.proposed - row.priorYear);
+      });
+    }), { numRuns: 150 });
+  });
+
   it('report an Appendix amounts setting it cannot read, and print pence', () => {
     const result = run({
       funds: [{ Fund: 'Grant', Income: 100, Appendix: 1 }],
