@@ -252,8 +252,8 @@ export const publish: Command = async (argv, context) => {
   const [file] = args.positionals;
   const out = args.value('out') ?? '';
   const scenarioAsked = args.value('scenario') ?? '';
-  const format = publishFormat(args.value('format'), out);
   checkOutput(out, file, true);
+  const format = publishFormat(args.value('format'), out);
 
   const opened = await openModel(file, context);
   const result = runOpened(opened, { scenarios: [scenarioAsked], appendixScenario: scenarioAsked }, context);
