@@ -41,12 +41,12 @@ export async function openModel(file: string, context: CommandContext): Promise<
  */
 export function runOpened(
   opened: OpenedModel,
-  options: Omit<RunOptions, 'stamp' | 'today'>,
+  options: Omit<RunOptions, 'stamp' | 'today' | 'runAt'>,
   context: CommandContext,
 ): ModelResult {
   try {
     context.progress.step(`Computing ${opened.file}`);
-    return runModel(opened.model, { ...options, stamp: context.clock.stamp, today: context.clock.today });
+    return runModel(opened.model, { ...options, stamp: context.clock.stamp, runAt: context.clock.local, today: context.clock.today });
   } catch (error) {
     context.progress.done();
     throw asInputError(error, opened.file);

@@ -1,4 +1,5 @@
 /** What the commands print: the fund ledger and the checks as plain-text tables. */
+import { runStamp } from '../engine/model/stamp';
 import type { Check, LedgerRow, ModelResult, Severity } from '../engine/model';
 import { formatPounds } from '../render/money';
 import { warn, type CommandContext } from './context';
@@ -74,7 +75,7 @@ export function warnErrors(context: CommandContext, result: ModelResult, file: s
 export function runReport(result: ModelResult, file: string): string {
   return [
     `Ran ${file} for ${result.financialYear}: scenario${result.scenariosRun.length === 1 ? '' : 's'} ` +
-      `${result.scenariosRun.join(', ')} (stamp ${result.stamp}).`,
+      `${result.scenariosRun.join(', ')} (${runStamp(result)}).`,
     '',
     'Fund ledger',
     ledgerText(result.ledger),

@@ -4,8 +4,9 @@
  * workbook text is escaped: recipient names are user data.
  */
 import type { Appendix } from '../engine/model/types';
-import { formatPounds } from './money';
-import { appendixCells, appendixColumns, documentTitle, totalCells, type AppendixCell } from './table';
+import {
+  appendixCells, appendixColumns, documentTitle, footnoteList, moneyText, totalCells, type AppendixCell,
+} from './table';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,13 +29,30 @@ const STYLE = `
   thead th { background: #f3f2f1; text-align: left; }
   .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   tfoot td { font-weight: bold; border-top: 2px solid #1b1b1b; }
-  @media print { section { break-inside: avoid; } }
+  .notes { font-size: 0.85rem; padding-left: 1.2rem; }
+  @page { size: A4; margin: 2cm; }
+  @media print {
+    body { margin: 0; font-size: 10pt; }
+    table { min-width: 0; width: 100%; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    section { break-after: page; }
+    section:last-of-type { break-after: auto; }
+  }
 `;
 
-function cellHtml(tag: 'td' | 'th', cell: AppendixCell, scope?: string): string {
-  const scopeAttribute = scope === undefined ? '' : ` scope="${scope}"`;
-  if (cell.kind === 'money') return `<${tag} class="num"${scopeAttribute}>${escapeHtml(formatPounds(cell.amount))}</${tag}>`;
-  return `<${tag}${scopeAttribute}>${escapeHtml(cell.text)}</${tag}>`;
+const WHOLE_POUNDS = 'Amounts in whole pounds, each line rounded so that the lines add up to the total shown.';
+
+function cellHtml(cell: AppendixCell, right: boolean, appendix: Appendix, marks = ''): string {
+  const text = cell.kind === 'money' ? moneyText(cell.amount, appendix) : cell.text;
+  return `<td${right ? ' class="num"' : ''}>${escapeHtml(text)}${marks}</td>`;
+}
+
+/** Footnote calls as superscript links to the notes below the table. */
+function marksHtml(appendix: Appendix, numbers: readonly number[] | undefined): string {
+  return (numbers ?? [])
+    .map((number) => `<sup><a href="#appendix-${appendix.number}-note-${number}">${number}</a></sup>`)
+    .join('<sup>,</sup>');
 }
 
 function sectionHtml(appendix: Appendix): string {
@@ -42,10 +60,19 @@ function sectionHtml(appendix: Appendix): string {
   const head = appendixColumns(appendix)
     .map((column) => `<th scope="col"${column.money ? ' class="num"' : ''}>${escapeHtml(column.header)}</th>`)
     .join('');
+  const columns = appendixColumns(appendix);
+  const right = (c: number): boolean => columns[c].align === 'right';
   const body = appendix.rows
-    .map((row) => `      <tr>${appendixCells(row).map((cell) => cellHtml('td', cell)).join('')}</tr>`)
+    .map((row) => `      <tr>${appendixCells(row, { markNew: true })
+      .map((cell, c) => cellHtml(cell, right(c), appendix, c === 1 ? marksHtml(appendix, row.footnotes) : '')).join('')}</tr>`)
     .join('\n');
-  const total = totalCells(appendix).map((cell) => cellHtml('td', cell)).join('');
+  const total = totalCells(appendix).map((cell, c) => cellHtml(cell, right(c), appendix)).join('');
+  const notes = footnoteList(appendix)
+    .map(([number, text]) => `      <li id="appendix-${appendix.number}-note-${number}">${escapeHtml(text)}</li>`);
+  const list = [
+    ...(notes.length === 0 ? [] : ['    <ol class="notes">', ...notes, '    </ol>']),
+    ...(appendix.amounts === 'pounds' ? [`    <p class="notes">${WHOLE_POUNDS}</p>`] : []),
+  ].join('\n');
   return [
     `  <section aria-labelledby="${id}">`,
     `    <h2 id="${id}">${escapeHtml(appendix.title)}</h2>`,
@@ -56,6 +83,7 @@ function sectionHtml(appendix: Appendix): string {
     '      </tbody>',
     `      <tfoot><tr>${total}</tr></tfoot>`,
     '    </table>',
+    list,
     '  </section>',
   ].filter((line) => line !== '').join('\n');
 }

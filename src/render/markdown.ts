@@ -3,8 +3,9 @@
  * and a table, money columns right-aligned, the total row in bold.
  */
 import type { Appendix } from '../engine/model/types';
-import { formatPounds } from './money';
-import { appendixCells, appendixColumns, documentTitle, totalCells, type AppendixCell } from './table';
+import {
+  appendixCells, appendixColumns, documentTitle, footnoteList, footnoteMarks, moneyText, totalCells, type AppendixCell,
+} from './table';
 
 /**
  * Cell text that cannot break the table, start Markdown formatting or carry HTML:
@@ -21,8 +22,8 @@ export function escapeMarkdownCell(text: string): string {
     .trim();
 }
 
-function cellText(cell: AppendixCell): string {
-  return cell.kind === 'money' ? formatPounds(cell.amount) : escapeMarkdownCell(cell.text);
+function cellText(cell: AppendixCell, appendix: Appendix): string {
+  return cell.kind === 'money' ? moneyText(cell.amount, appendix) : escapeMarkdownCell(cell.text);
 }
 
 function line(cells: readonly string[]): string {
@@ -36,12 +37,20 @@ function sectionMarkdown(appendix: Appendix): string {
     '',
     line(columns.map((column) => escapeMarkdownCell(column.header))),
     line(columns.map((column) => (column.align === 'right' ? '---:' : '---'))),
-    ...appendix.rows.map((row) => line(appendixCells(row).map(cellText))),
+    ...appendix.rows.map((row) => {
+      const cells = appendixCells(row, { markNew: true }).map((cell) => cellText(cell, appendix));
+      const marks = footnoteMarks(row);
+      if (marks !== '') cells[1] = `${cells[1]} ${marks}`;
+      return line(cells);
+    }),
     line(totalCells(appendix).map((cell) => {
-      const text = cellText(cell);
+      const text = cellText(cell, appendix);
       return text === '' ? '' : `**${text}**`;
     })),
   ];
+  const notes = footnoteList(appendix).map(([number, text]) => `${number}. ${escapeMarkdownCell(text)}`);
+  if (notes.length > 0) lines.push('', ...notes);
+  if (appendix.amounts === 'pounds') lines.push('', 'Amounts in whole pounds, each line rounded so that the lines add up to the total shown.');
   return lines.join('\n');
 }
 

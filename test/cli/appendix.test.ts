@@ -17,6 +17,23 @@ describe('awards appendix', () => {
     const awardsTable = tableOf(hostile, 'Awards');
     setCell(awardsTable, rowOfRef(awardsTable, 'VS-02'), 'Recipient', HOSTILE);
     await writeModel(path.join(dir, 'hostile.xlsx'), hostile);
+    const pounds = sampleTables();
+    const settings = tableOf(pounds, 'Settings');
+    const row = settings.rows.findIndex((cells) => cells[0] === 'Appendix amounts');
+    settings.rows[row][1] = 'pounds';
+    await writeModel(path.join(dir, 'pounds.xlsx'), pounds);
+  });
+
+  it('prints whole pounds that add up, New and the footnotes, with Appendix amounts set to pounds', () => {
+    const result = awards(['appendix', 'pounds.xlsx', '--scenario', 'Confirmed', '--out', 'pounds.md'], dir);
+    expect(result.status).toBe(0);
+    const markdown = readFileSync(path.join(dir, 'pounds.md'), 'utf8');
+    expect(markdown).toContain('| **Total** |  | **£1,065,000** | **£1,112,400** | **£47,400** |');
+    expect(markdown).toContain('| New | £12,648 | £12,648 |');
+    expect(markdown).toContain('Amounts in whole pounds, each line rounded so that the lines add up to the total shown.');
+    const tableLines = markdown.split('\n').filter((line) => line.startsWith('|'));
+    expect(tableLines.length).toBeGreaterThan(20);
+    for (const line of tableLines) expect(line).not.toMatch(/£[\d,]+\.\d\d/);
   });
 
   it('writes a Word document whose tables hold the header, the recipients and the £ total', async () => {

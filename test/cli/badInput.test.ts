@@ -112,16 +112,16 @@ const CASES: BadCase[] = [
     out: 'result.xlsx',
   },
   {
-    name: 'no funder identifier to publish under',
+    name: 'no 360Giving prefix to publish under',
     make: async (dir) => {
       const tables = sampleTables();
       const settings = tableOf(tables, 'Settings');
-      settings.rows = settings.rows.filter((row) => row[0] !== 'Funder identifier');
+      settings.rows = settings.rows.filter((row) => row[0] !== '360Giving prefix');
       await writeModel(path.join(dir, 'model.xlsx'), tables);
       return 'model.xlsx';
     },
     args: ['publish', 'MODEL', '--scenario', 'Confirmed', '--out', 'grants.csv'],
-    message: ["'model.xlsx'", "table 'Settings' (sheet 'Settings')", "'Funder identifier'"],
+    message: ["'model.xlsx'", "table 'Settings' (sheet 'Settings', column 'Value')", "'360Giving prefix'"],
     out: 'grants.csv',
   },
 ];

@@ -66,13 +66,29 @@ describe('parseArguments', () => {
 
 describe('readClock', () => {
   it('takes AWARDS_NOW when set', () => {
-    expect(readClock({ AWARDS_NOW: '2021-03-15T09:30:00Z' })).toEqual({ stamp: '2021-03-15T09:30:00.000Z', today: '2021-03-15' });
+    expect(readClock({ AWARDS_NOW: '2021-03-15T09:30:00Z' })).toMatchObject({ stamp: '2021-03-15T09:30:00.000Z', today: '2021-03-15' });
     expect(readClock({ AWARDS_NOW: '2021-03-15' }).today).toBe('2021-03-15');
+  });
+
+  it('reads a zoned AWARDS_NOW as this machine\'s local wall clock shows it', () => {
+    const moment = new Date('2021-07-15T09:30:00Z');
+    expect(readClock({ AWARDS_NOW: '2021-07-15T09:30:00Z' }).local).toEqual({
+      year: moment.getFullYear(), month: moment.getMonth() + 1, day: moment.getDate(), hour: moment.getHours(), minute: moment.getMinutes(),
+    });
+  });
+
+  it.each([
+    ['2021-03-15T14:05', { year: 2021, month: 3, day: 15, hour: 14, minute: 5 }],
+    ['2021-03-15', { year: 2021, month: 3, day: 15, hour: 0, minute: 0 }],
+  ])('takes an AWARDS_NOW without a zone (%p) as the local time it says', (text, local) => {
+    expect(readClock({ AWARDS_NOW: text }).local).toEqual(local);
   });
 
   it('uses the system clock otherwise', () => {
     const now = new Date(2021, 2, 15, 10, 0, 0);
-    expect(readClock({}, now)).toEqual({ stamp: now.toISOString(), today: '2021-03-15' });
+    expect(readClock({}, now)).toEqual({
+      stamp: now.toISOString(), today: '2021-03-15', local: { year: 2021, month: 3, day: 15, hour: 10, minute: 0 },
+    });
   });
 
   it.each(['yesterday', '2021-13-45', '15/03/2021'])('refuses AWARDS_NOW %p', (text) => {

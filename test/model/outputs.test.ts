@@ -1,5 +1,6 @@
 import { outputSheets, type ModelResult } from '../../src/engine/model';
 import type { SheetSpec } from '../../src/engine/sheet';
+import { layoutSheet, printSetup } from '../../src/workbook/layout';
 import { award, run, STAMP, type Workbook } from './support';
 
 const book: Workbook = {
@@ -59,14 +60,35 @@ describe('outputSheets', () => {
     expect(formats(sheets()[name])).toEqual(expected);
   });
 
-  it('titles every sheet and stamps it with the run and its scenarios', () => {
-    const all = sheets();
-    const stamp = `Run ${STAMP} · scenarios: Indicative, Confirmed · values, not formulas`;
-    for (const sheet of Object.values(all)) expect(sheet.title[sheet.title.length - 1]).toBe(stamp);
+  it('titles every sheet and stamps it with the run, in words, and its scenarios', () => {
+    const all = sheets(run(book, { runAt: { year: 2021, month: 3, day: 1, hour: 12, minute: 0 } }));
+    const stamp = 'Run 1 March 2021 12:00 · scenarios: Indicative, Confirmed · values, not formulas';
+    for (const sheet of Object.values(all)) {
+      expect(sheet.title[sheet.title.length - 1]).toBe(stamp);
+      expect(sheet.stamp).toBe('Run 1 March 2021 12:00');
+    }
     expect(all.Allocations.title[0]).toBe('Allocations 2021/22');
     expect(all['Appendix 1'].title[0]).toBe('Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)');
     expect(all.Commitments.title[0]).toBe('Commitments 2021/22 to 2023/24 (scenario Confirmed)');
     expect(all.Checks.title[0]).toBe('Checks 2021/22: 2 errors, 0 warnings, 1 note');
+  });
+
+  it('gives every sheet a footer of its name and the run stamp when printed', () => {
+    for (const spec of outputSheets(run(book, { runAt: { year: 2021, month: 3, day: 1, hour: 9, minute: 5 } }))) {
+      expect(printSetup(spec, layoutSheet(spec))).toMatchObject({ paper: 'A4', footerLeft: spec.sheet, footerRight: 'Run 1 March 2021 09:05' });
+    }
+  });
+
+  it.each([
+    [STAMP, 'Run 15 January 2021 09:30 UTC'],
+    ['2021-03-01 14:05', 'Run 1 March 2021 14:05'],
+    ['2021-03-01T14:05:00+01:00', 'Run 1 March 2021 14:05 +01:00'],
+  ])('without a local time, stamps %p as it is written: %p', (stamp, words) => {
+    for (const sheet of outputSheets(run(book, { stamp }))) {
+      expect(sheet.stamp).toBe(words);
+      expect(sheet.title[sheet.title.length - 1].startsWith(`${words} · `)).toBe(true);
+      expect(sheet.title.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('writes values, not formulas, row by row', () => {
@@ -75,7 +97,8 @@ describe('outputSheets', () => {
     expect(all['Fund ledger'].rows[0]).toEqual(['Indicative', 'Victim Services Grant', 0, 1000, 700, 300, 0, 300]);
     expect(all.Checks.rows[0].slice(0, 5)).toEqual(['error', 'Indicative', 'Youth and Community Fund', 'YC-1', 'Award cap']);
     expect(all.Commitments.rows[0]).toEqual(['VS-1', 'Recipient VS-1', 'Victim Services Grant', 630, 0, 0]);
-    expect(all['Appendix 1'].rows).toEqual([['Recipient VS-1', 'Service VS-1', 600, 630, 30], ['Recipient VS-2', 'Service VS-2', 400, 400, 0]]);
+    expect(all['Appendix 1'].rows).toEqual([['Recipient VS-1', 'Service VS-1 ¹,²', 600, 630, 30], ['Recipient VS-2', 'Service VS-2', 400, 400, 0]]);
+    expect(all['Appendix 3'].rows).toEqual([['Recipient YC-1', 'Service YC-1', 'New', 150, 150]]);
   });
 
   it('totals below the tables', () => {
@@ -88,7 +111,11 @@ describe('outputSheets', () => {
       ['Total', '', 'Victim Services Grant', 700, 1030, 330, 330 / 700],
       ['Total', '', 'Youth and Community Fund', 150, 150, 0, 0],
     ]);
-    expect(all['Appendix 1'].footer).toEqual([['Total', '', 1000, 1030, 30]]);
+    expect(all['Appendix 1'].footer).toEqual([
+      ['Total', '', 1000, 1030, 30],
+      ['¹ Part year: starts 1 October 2021; the amount is the part of £600.00 a year that falls in 2021/22.', null, null, null, null],
+      ["² Scaled by 2.1000, as were all the Victim Services Grant's awards that are not locked: £300.00 before the fit, £630.00 after.", null, null, null, null],
+    ]);
     expect(all.Commitments.footer).toEqual([['Total', '', '', 1180, 0, 0]]);
     expect(all['Fund ledger'].footer[1]).toEqual(['Confirmed', 'All funds', 0, 1530, 1180, 350, 0, 350]);
   });

@@ -272,6 +272,32 @@ describe('readModel', () => {
       });
       expect(read.settings.values.Note).toBe('Illustrative');
     });
+
+    it('reads the publishing settings: prefix, decision date (ISO text or an Excel date), police force area', () => {
+      const read = model({
+        settings: [
+          { Setting: '360Giving prefix', Value: '360G-cambspcc' },
+          { Setting: 'Decision date', Value: 44237 },
+          { Setting: 'Police force area', Value: 'Cambridgeshire' },
+          { Setting: 'Police force area code', Value: 'E23000023' },
+          { Setting: 'Appendix amounts', Value: 'POUNDS' },
+        ],
+      });
+      expect(read.settings).toMatchObject({
+        giving360Prefix: '360G-cambspcc', decisionDate: { year: 2021, month: 2, day: 10 },
+        policeForceArea: 'Cambridgeshire', policeForceAreaCode: 'E23000023', appendixAmounts: 'pounds', funderIdentifier: '',
+      });
+      expect(model({ settings: [] }).settings).toMatchObject({ giving360Prefix: '', decisionDate: null, appendixAmounts: 'pence' });
+    });
+
+    it('reports a decision date it cannot read, naming the Settings row', () => {
+      const read = model({ settings: [{ Setting: 'Decision date', Value: 'last Tuesday' }] });
+      expect(read.settings.decisionDate).toBeNull();
+      expect(read.rowChecks).toContainEqual(expect.objectContaining({
+        severity: 'error', check: 'Bad setting', table: 'Settings', row: 0, column: 'Value',
+        message: "Decision date 'last Tuesday' is not a date (use an Excel date or ISO text such as 2021-02-10); it is ignored.",
+      }));
+    });
   });
 
   describe('scenarios', () => {

@@ -170,10 +170,13 @@ describe('runModel', () => {
         priorHeader: '2020/21',
         proposedHeader: '2021/22 (Confirmed)',
         rows: [
-          { recipient: 'Refuge', service: 'IDVA', priorYear: 600, proposed: 700, change: 100 },
+          { recipient: 'Refuge', service: 'IDVA', priorYear: 600, proposed: 700, change: 100, footnotes: [1] },
           { recipient: 'Rape Crisis', service: 'ISVA', priorYear: 400, proposed: 400, change: 0 },
         ],
         total: { recipient: 'Total', service: '', priorYear: 1000, proposed: 1100, change: 100 },
+        footnotes: [
+          "Scaled by 1.1667, as were all the Victim Services Grant's awards that are not locked: £600.00 before the fit, £700.00 after.",
+        ],
       });
     });
 

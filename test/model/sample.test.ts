@@ -19,7 +19,11 @@ describe('the sample model', () => {
     const { settings } = sample();
     expect(settings.financialYear).toBe('2021/22');
     expect(settings.funderName).toContain('illustrative');
-    expect(settings.funderIdentifier).toMatch(/^GB-GOR-/);
+    expect(settings.funderIdentifier).toBe('');
+    expect(settings).toMatchObject({
+      giving360Prefix: '360G-cambspcc', decisionDate: { year: 2021, month: 2, day: 10 },
+      policeForceArea: 'Cambridgeshire', policeForceAreaCode: 'E23000023', appendixAmounts: 'pence',
+    });
     expect(String(settings.values.Note)).toMatch(/^Illustrative/);
   });
 

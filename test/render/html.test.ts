@@ -12,6 +12,17 @@ describe('renderHtml', () => {
     expect(html).toContain('Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)');
   });
 
+  it('has a print stylesheet: A4, one appendix a page, the header row on every page', () => {
+    expect(html).toContain('@page { size: A4; margin: 2cm; }');
+    expect(html).toMatch(/@media print \{[\s\S]*section \{ break-after: page; \}[\s\S]*thead \{ display: table-header-group; \}|@media print \{[\s\S]*thead \{ display: table-header-group; \}[\s\S]*section \{ break-after: page; \}/);
+  });
+
+  it('prints New for a new award, footnote calls that link to the notes, and the notes', () => {
+    expect(html).toContain('<td class="num">New</td>');
+    expect(html).toContain('<sup><a href="#appendix-2-note-3">3</a></sup>');
+    expect(html).toContain('<li id="appendix-2-note-3">Top-sliced: 3.33% of the £540,000.00 available to the Crime and Disorder Reduction Fund.</li>');
+  });
+
   it('prints headers, £ amounts right-aligned and the total row', () => {
     expect(html).toContain('<th scope="col">Recipient</th><th scope="col">Service</th>');
     expect(html).toContain('<th scope="col" class="num">2021/22 (Confirmed)</th>');

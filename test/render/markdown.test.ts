@@ -8,7 +8,13 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('## Appendix 1: Victim Services Grant awards 2021/22 (Confirmed)');
     expect(markdown).toContain('| Recipient | Service | 2020/21 | 2021/22 (Confirmed) | Change |');
     expect(markdown).toContain('| --- | --- | ---: | ---: | ---: |');
-    expect(markdown).toContain('| Safer Homes Domestic Abuse Service | Independent domestic violence advisers | £210,000.00 | £221,340.00 | £11,340.00 |');
+    expect(markdown).toContain('| Horizon Victim Care Ltd | Victim assessment and referral centre | £480,000.00 | £480,000.00 | £0.00 |');
+  });
+
+  it('marks new awards and footnoted lines, and lists the footnotes below the table', () => {
+    expect(markdown).toContain('| Safer Homes Domestic Abuse Service | Independent domestic violence advisers ¹ | £210,000.00 | £221,340.00 | £11,340.00 |');
+    expect(markdown).toContain('| Sexual violence pathway pilot (1 Oct to 30 Sep) ¹,² | New | £12,648.00 | £12,648.00 |');
+    expect(markdown).toMatch(/\n1\. Scaled by 1\.0540, [^\n]+\n2\. Part year: runs 1 October 2021 to 30 September 2022;/);
   });
 
   it('ends each table with a bold total row', () => {

@@ -91,6 +91,13 @@ export interface Scenario {
   rows: number[];
 }
 
+/**
+ * How the appendices print amounts: `pence` (default) or `pounds` — whole pounds, each
+ * line rounded by the largest remainder so that the printed lines add up to the
+ * printed total.
+ */
+export type AppendixAmounts = 'pence' | 'pounds';
+
 /** The `Settings` table, with its defaults filled in. */
 export interface Settings {
   /** e.g. `2021/22`. */
@@ -100,7 +107,18 @@ export interface Settings {
   /** A contract or single tender action at or above it is flagged (default £50,000). */
   tenderThreshold: number;
   funderName: string;
+  /** An org-id such as `GB-CHC-1234567`; `''` when blank (the 360Giving prefix then stands for the funder). */
   funderIdentifier: string;
+  /** The publisher's registered 360Giving prefix, e.g. `360G-cambspcc`; `''` when not set. */
+  giving360Prefix: string;
+  /** When the awards were decided (the 360Giving Award Date); null when not set. */
+  decisionDate: CalendarDate | null;
+  /** e.g. `Cambridgeshire`; `''` when not set. */
+  policeForceArea: string;
+  /** The area's ONS code, e.g. `E23000023`; `''` when not set. */
+  policeForceAreaCode: string;
+  /** How appendices print amounts: to the penny (default) or in whole pounds. */
+  appendixAmounts: AppendixAmounts;
   /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
   values: Record<string, CellValue>;
 }

@@ -2,7 +2,18 @@
  * Every message the model writes, in one place: the structural errors that stop a
  * run, and the text of its checks. Money in messages reads like `£1,234.56`.
  */
+import type { CalendarDate } from '../dates';
 import { formatPence } from './pence';
+import { dateInWords } from './stamp';
+
+function inWords(date: CalendarDate): string {
+  return dateInWords(date.year, date.month, date.day);
+}
+
+/** A fraction as the percentage it is written as: 0.0333 → `3.33%`. */
+function percentOf(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}
 
 /** A cell's text for quoting in a message. */
 function quote(text: string): string {
@@ -88,6 +99,21 @@ export const messages = {
     `Financial year ${quote(text)} is not a financial year such as 2021/22; ${fallback} is used.`,
   badThreshold: (text: string) =>
     `Tender threshold ${quote(text)} is not an amount; £50,000.00 is used.`,
+  // Appendix footnotes.
+  partYearNote: (start: CalendarDate | null, end: CalendarDate | null, annual: number, year: string) =>
+    `Part year: ${start !== null && end !== null ? `runs ${inWords(start)} to ${inWords(end)}`
+      : start !== null ? `starts ${inWords(start)}` : `ends ${end === null ? '' : inWords(end)}`}; ` +
+    (annual > 0 ? `the amount is the part of ${formatPence(annual)} a year that falls in ${year}.`
+      : `the amount is the part that falls in ${year}.`),
+  topSliceNote: (fraction: number, available: number, fund: string) =>
+    `Top-sliced: ${percentOf(fraction)} of the ${formatPence(available)} available to the ${fund}.`,
+  scaledNote: (fund: string, factor: string, before: number, after: number) =>
+    `Scaled by ${factor}, as were all the ${fund}'s awards that are not locked: ` +
+    `${formatPence(before)} before the fit, ${formatPence(after)} after.`,
+  badDecisionDate: (text: string) =>
+    `Decision date ${quote(text)} is not a date (use an Excel date or ISO text such as 2021-02-10); it is ignored.`,
+  badAppendixAmounts: (text: string) =>
+    `Appendix amounts ${quote(text)} is neither 'pence' nor 'pounds'; appendices print pence.`,
   blankPriority: (row: number) => `Row ${row + 1} of the Envelopes table has no Priority; the row is ignored.`,
   duplicateEnvelope: (priority: string) =>
     `Priority ${quote(priority)} has more than one envelope; the later row is ignored.`,

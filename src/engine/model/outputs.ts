@@ -4,6 +4,7 @@
  * titled and stamped with the run's time and scenarios.
  */
 import type { CellValue, ColumnFormat, SheetColumn, SheetSpec } from '../sheet';
+import { runStamp } from './stamp';
 import type { Appendix, ComparisonRow, ModelResult } from './types';
 
 /** Excel's limit on a sheet name's length. */
@@ -34,9 +35,9 @@ function sheet(name: string, title: string[], columns: SheetColumn[], rows: Cell
   return { sheet: sheetName, table: tableNameFor(sheetName), title, columns, rows, footer };
 }
 
-/** The stamp line under every title. */
+/** The stamp line under every title: `Run 1 March 2021 12:00 · scenarios: … · values, not formulas`. */
 export function stampLine(result: ModelResult): string {
-  return `Run ${result.stamp} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
+  return `${runStamp(result)} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
 }
 
 /** Exact sums of pounds-and-pence numbers, added as whole pence. */
@@ -156,18 +157,34 @@ function commitmentsSheet(result: ModelResult, stamp: string): SheetSpec {
   ], rows, footer);
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function superscript(number: number): string {
+  return String(number).replace(/\d/g, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]);
+}
+
+/**
+ * An appendix as a board paper prints it: `New` in the prior-year column of a new
+ * award, footnote marks after the service, the total row, then one row per footnote.
+ */
 function appendixSheet(appendix: Appendix, stamp: string): SheetSpec {
-  const cells = (row: Appendix['total']): CellValue[] => [row.recipient, row.service, row.priorYear, row.proposed, row.change];
+  const cells = (row: Appendix['total'], total: boolean): CellValue[] => {
+    const marks = (row.footnotes ?? []).map(superscript).join(',');
+    const service = marks === '' ? row.service : `${row.service} ${marks}`;
+    return [row.recipient, service, !total && row.isNew === true ? 'New' : row.priorYear, row.proposed, row.change];
+  };
   const headers = uniqueHeaders(['Recipient', 'Service', appendix.priorHeader, appendix.proposedHeader, 'Change']);
+  const notes = (appendix.footnotes ?? []).map((text, i): CellValue[] => [`${superscript(i + 1)} ${text}`, null, null, null, null]);
   return sheet(`Appendix ${appendix.number}`, [appendix.title, stamp], [
     text(headers[0], WIDTH.name), text(headers[1], WIDTH.name), money(headers[2]), money(headers[3]), money(headers[4]),
-  ], appendix.rows.map(cells), [cells(appendix.total)]);
+  ], appendix.rows.map((row) => cells(row, false)), [cells(appendix.total, true), ...notes]);
 }
 
 /** The run's output sheets, in the order the add-in writes them. */
 export function outputSheets(result: ModelResult): SheetSpec[] {
   const stamp = stampLine(result);
-  return [
+  const footerStamp = runStamp(result);
+  const sheets = [
     allocationsSheet(result, stamp),
     ledgerSheet(result, stamp),
     checksSheet(result, stamp),
@@ -175,4 +192,6 @@ export function outputSheets(result: ModelResult): SheetSpec[] {
     commitmentsSheet(result, stamp),
     ...result.appendices.map((appendix) => appendixSheet(appendix, stamp)),
   ];
+  for (const spec of sheets) spec.stamp = footerStamp;
+  return sheets;
 }

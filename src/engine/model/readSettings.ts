@@ -3,8 +3,9 @@ import { parseIsoDate } from '../dates';
 import { EngineError } from '../errors';
 import { fiscalYear, fiscalYearOf, parseFiscalYear } from '../fiscalYear';
 import type { CellValue, TableData } from '../sheet';
-import { BadCell, cellText, readMoney, RowCells } from './cells';
-import type { Envelope, Settings } from './inputs';
+import type { CalendarDate } from '../dates';
+import { BadCell, cellText, readDate, readMoney, RowCells } from './cells';
+import type { AppendixAmounts, Envelope, Settings } from './inputs';
 import { messages } from './messages';
 import { ENVELOPES, openTable, SETTINGS } from './schema';
 import type { Check } from './types';
@@ -72,12 +73,33 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     const found = lookup(setting);
     return found === null ? '' : cellText(found[0]);
   };
+
+  let decisionDate: CalendarDate | null = null;
+  const decision = lookup('decision date');
+  if (decision !== null) {
+    const read = readDate(decision[0]);
+    if (read instanceof BadCell) problem('Bad setting', decision[1], messages.badDecisionDate(read.text));
+    else decisionDate = read;
+  }
+
+  let appendixAmounts: AppendixAmounts = 'pence';
+  const amounts = lookup('appendix amounts');
+  const amountsText = amounts === null ? '' : cellText(amounts[0]).toLowerCase();
+  if (amounts !== null && amountsText !== '') {
+    if (amountsText === 'pence' || amountsText === 'pounds') appendixAmounts = amountsText;
+    else problem('Bad setting', amounts[1], messages.badAppendixAmounts(cellText(amounts[0])));
+  }
   return {
     financialYear: fiscalYearOf(startYear).label,
     startYear,
     tenderThreshold,
     funderName: text('funder name'),
     funderIdentifier: text('funder identifier'),
+    giving360Prefix: text('360giving prefix'),
+    decisionDate,
+    policeForceArea: text('police force area'),
+    policeForceAreaCode: text('police force area code'),
+    appendixAmounts,
     values,
   };
 }

@@ -152,12 +152,13 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     financialYear: model.settings.financialYear,
     scenariosRun: run.map((scenario) => scenario.name),
     stamp: options.stamp,
+    ...(options.runAt === undefined ? {} : { runAt: { ...options.runAt } }),
     allocations,
     ledger,
     checks,
     comparison: compare === null ? null : compareScenarios(model, outcomeOf(compare[0]), outcomeOf(compare[1])),
     commitmentYears: commitmentYears(model.settings.startYear),
     commitments: commitments(model, prepared, last),
-    appendices: buildAppendices(model, outcomeOf(appendix)),
+    appendices: buildAppendices(model, outcomeOf(appendix), prepared),
   };
 }

@@ -3,6 +3,10 @@
  * rounded to the penny: all arithmetic happens in decimal inside the engine, and
  * these are what leave it.
  */
+import type { AppendixAmounts } from './inputs';
+import type { LocalTime } from './stamp';
+
+export type { LocalTime } from './stamp';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -80,6 +84,10 @@ export interface AppendixRow {
   priorYear: number;
   proposed: number;
   change: number;
+  /** True for an award that had no prior-year amount: the prior-year column prints `New`. */
+  isNew?: boolean;
+  /** The footnotes this line calls, by number (1 is `Appendix.footnotes[0]`). */
+  footnotes?: number[];
 }
 
 /** A board-paper appendix: one per `Appendix` number, for one scenario. */
@@ -93,6 +101,10 @@ export interface Appendix {
   proposedHeader: string;
   rows: AppendixRow[];
   total: AppendixRow;
+  /** Footnotes below the table (part-year, top-sliced and scaled lines), numbered from 1. */
+  footnotes?: string[];
+  /** `pounds`: every amount is whole pounds (lines rounded by the largest remainder); absent: pence. */
+  amounts?: AppendixAmounts;
 }
 
 export interface RunOptions {
@@ -104,6 +116,12 @@ export interface RunOptions {
   appendixScenario?: string;
   /** The run's time stamp, ISO text (the caller's clock: the engine has none). */
   stamp: string;
+  /**
+   * The run's local wall-clock time, as numbers from the caller's clock, for the stamp
+   * printed on the output sheets (`Run 1 March 2021 12:00`). Absent: the words are read
+   * from `stamp` as written (its zone named when it has one).
+   */
+  runAt?: LocalTime;
   /** Today's date as ISO text, for the default financial year. */
   today: string;
 }
@@ -112,6 +130,8 @@ export interface ModelResult {
   financialYear: string;
   scenariosRun: string[];
   stamp: string;
+  /** The local time of the run, when the caller gave it (`RunOptions.runAt`). */
+  runAt?: LocalTime;
   allocations: AllocationRow[];
   ledger: LedgerRow[];
   checks: Check[];
