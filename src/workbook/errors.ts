@@ -92,3 +92,18 @@ export class SheetSpecError extends Error {
     this.name = 'SheetSpecError';
   }
 }
+
+/**
+ * The workbook's structure is protected (Review > Protect Workbook): Excel would not let
+ * sheets be added to it, so neither do we. Nothing was written.
+ */
+export class StructureProtectedError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `Cannot write the output sheets into '${file}': its structure is protected (Review > Protect Workbook), ` +
+        `so no sheet can be added to it. Unprotect the workbook's structure in Excel, save it, and run again. ` +
+        `Nothing was written.`,
+    );
+    this.name = 'StructureProtectedError';
+  }
+}
