@@ -35,7 +35,9 @@ export type PackageProblem =
   | 'strict'
   | 'too-large'
   | 'corrupt'
-  | 'missing-part';
+  | 'missing-part'
+  /** Two tables share a name (Excel names are unique, ignoring case). */
+  | 'duplicate-table';
 
 /** The bytes are not a package we can use; `part` names the part where it helps. */
 export class PackageError extends Error {
