@@ -13,6 +13,7 @@
  * with an `error` issue — never as 0. Numbers shown as dates in a workbook counting from
  * 1904 are moved to the 1900 system (1462 days on).
  */
+import type { SaxesTagNS } from 'saxes';
 import type { CellIssue, CellValue } from '../../engine/sheet';
 import { cellAddress, type CellRect } from '../layout';
 import { PackageError } from './package';
@@ -142,9 +143,22 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
     }
   };
 
+  // saxStream would report a handler's own error as bad XML: keep it, stop, throw it after.
+  let failure: unknown;
+  const guard =
+    (handler: (tag: SaxesTagNS) => void) =>
+    (tag: SaxesTagNS): void => {
+      try {
+        handler(tag);
+      } catch (error) {
+        if (!(error instanceof StopParsing)) failure = error;
+        throw new StopParsing();
+      }
+    };
+
   try {
     saxStream(text, {
-      open(tag) {
+      open: guard((tag) => {
         if (tag.uri !== NS_MAIN) return;
         if (!inSheetData) {
           if (tag.local === 'sheetData') inSheetData = true;
@@ -200,13 +214,13 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
             break;
           }
         }
-      },
+      }),
       text(chunk) {
         if (into === 1) value += chunk;
         else if (into === 2) formula += chunk;
         else if (into === 3) inline += chunk;
       },
-      close(tag) {
+      close: guard((tag) => {
         if (tag.uri !== NS_MAIN || !inSheetData) return;
         switch (tag.local) {
           case 'v':
@@ -227,7 +241,7 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
           case 'sheetData':
             throw new StopParsing();
         }
-      },
+      }),
     });
   } catch (error) {
     if (error instanceof XmlSyntaxError) {
@@ -235,6 +249,7 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
     }
     throw error;
   }
+  if (failure !== undefined) throw failure;
   for (const block of blocks) {
     for (let i = 0; i < block.rows.length; i++) {
       if (block.rows[i] === undefined) block.rows[i] = new Array<CellValue>(block.rect.right - block.rect.left + 1).fill(null);
