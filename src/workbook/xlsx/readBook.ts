@@ -11,7 +11,8 @@
  */
 import type { Book, BookName, BookSheet, BookTable, Relationship, SheetState } from './book';
 import { CONTENT_TYPES, contentTypeOf, readContentTypes, type ContentTypes } from './contentTypes';
-import { PackageError, type XlsxPackage } from './package';
+import { packageReadError } from '../errors';
+import { PackageError, XlsxPackage } from './package';
 import { readPart, xmlTrue } from './readPart';
 import { REL_OFFICE_DOCUMENT_STRICT, REL_TYPES, readRelationships, relationshipOfType, relsPathOf } from './relationships';
 import { NS_MAIN, NS_MAIN_STRICT, NS_REL, attr, childOf, childrenOf, type XmlElement } from './xml';
@@ -52,6 +53,22 @@ export function readBook(pkg: XlsxPackage): Book {
     stylesPart: existingPart(pkg, relationshipOfType(workbookRels, REL_TYPES.styles)),
     sharedStringsPart: existingPart(pkg, relationshipOfType(workbookRels, REL_TYPES.sharedStrings)),
   };
+}
+
+/**
+ * Opens a file's bytes as a package and reads its workbook; `file` names it in errors.
+ *
+ * @throws {WorkbookReadError} one message naming the file (and part, sheet or table)
+ *   for whatever `XlsxPackage.read` or `readBook` refuse
+ */
+export function openBook(data: Uint8Array, file: string): { pkg: XlsxPackage; book: Book } {
+  try {
+    const pkg = XlsxPackage.read(data);
+    return { pkg, book: readBook(pkg) };
+  } catch (error) {
+    if (error instanceof PackageError) throw packageReadError(file, error);
+    throw error;
+  }
 }
 
 // ------------------------------------------------------------------------------------
