@@ -293,6 +293,8 @@ export function isoToSerial(text: string): number | undefined {
   const seconds = s === undefined ? 0 : Number(s);
   const time = ((Number(h ?? 0) * 60 + Number(mi ?? 0)) * 60 + seconds) * 1000;
   if (y === undefined) return time / MS_PER_DAY;
+  // Excel holds no dates before 1900: such text stays text.
+  if (Number(y) < 1900) return undefined;
   const month = Number(mo);
   const day = Number(d);
   const date = Date.UTC(Number(y), month - 1, day);

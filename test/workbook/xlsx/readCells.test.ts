@@ -172,6 +172,7 @@ describe('isoToSerial', () => {
     ['1904-01-01', 1462],
     ['12:00:00', 0.5],
     ['2021-02-30', undefined],
+    ['1899-12-31', undefined],
     ['1 April 2021', undefined],
     ['', undefined],
   ])('reads %p as %p', (text, expected) => {
