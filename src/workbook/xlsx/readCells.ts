@@ -102,7 +102,7 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
   const finishCell = (): void => {
     if (hasFormula && (!hasValue || (value === '' && type !== 'str')) && !hasInline) {
       const text = formula !== '' ? formula : sharedIndex !== undefined ? sharedFormulas.get(sharedIndex) ?? '' : '';
-      store(null, 'uncalculated', `=${text}`);
+      store(null, 'uncalculated', `=${shownFormula(text)}`);
       return;
     }
     switch (type) {
@@ -256,6 +256,14 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
     }
   }
   return blocks;
+}
+
+/**
+ * A formula as Excel shows it: without the prefixes the file format gives newer
+ * functions (`_xlfn.XLOOKUP` is shown as `XLOOKUP`).
+ */
+function shownFormula(text: string): string {
+  return text.includes('_xl') ? text.replace(/_xl(?:fn|ws|udf)\./g, '') : text;
 }
 
 /**

@@ -54,6 +54,7 @@ describe('readCells', () => {
   it.each([
     ['a formula with no value', '<c r="B2"><f>SUM(B3:B9)</f></c>', 'uncalculated', '=SUM(B3:B9)'],
     ['a formula with an empty value (as openpyxl writes)', '<c r="B2"><f>C2*(1+VAT)</f><v></v></c>', 'uncalculated', '=C2*(1+VAT)'],
+    ['a formula of newer functions, as Excel shows it', '<c r="B2"><f>_xlfn.XLOOKUP(A2,_xlfn._xlws.FILTER(C:C,D:D),E:E)</f></c>', 'uncalculated', '=XLOOKUP(A2,FILTER(C:C,D:D),E:E)'],
     ['an error value', '<c r="B2" t="e"><v>#N/A</v></c>', 'error', '#N/A'],
     ['a formula giving an error', '<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>', 'error', '#DIV/0!'],
   ])('reads %s as blank with an issue', (_, xml, kind, text) => {
