@@ -36,8 +36,6 @@ export class WorkbookReadError extends Error {
   }
 }
 
-const SAVE_AS_XLSX = 'In Excel, save it as "Excel Workbook (*.xlsx)" and run again.';
-
 function readMessage(file: string, problem: WorkbookReadProblem, detail: string | undefined, part: string | undefined): string {
   const where = part === undefined ? '' : ` (part '${part}')`;
   switch (problem) {
@@ -56,7 +54,10 @@ function readMessage(file: string, problem: WorkbookReadProblem, detail: string 
         `Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and run again.`
       );
     case 'other-format':
-      return `Cannot open '${file}': ${detail ?? 'it is not an .xlsx workbook'}, which Awards Modeller does not read. ${SAVE_AS_XLSX}`;
+      return (
+        `Cannot open '${file}': ${detail ?? 'it is not an .xlsx workbook'}, which Awards Modeller does not read. ` +
+        `In Excel, save it as "Excel Workbook (*.xlsx)" (in LibreOffice, as "Excel 2007-365 (.xlsx)") and run again.`
+      );
     case 'too-large':
       return (
         `Cannot open '${file}': it is too large to open safely: ${detail ?? 'it breaks a size limit'}${where}. ` +
