@@ -9,15 +9,15 @@
  * over byte for byte.
  */
 import type { CellValue, SheetSpec, TableData } from '../../engine/sheet';
-import { StructureProtectedError, TableLookupError, WorkbookReadError } from '../errors';
+import { StructureProtectedError, TableLookupError, WorkbookReadError, packageReadError } from '../errors';
 import { bodyRowsOf, cellAddress, checkTableData, inputColumns, layoutSheet, parseRange, printSetup, rangeAddress, type CellRect } from '../layout';
 import { REGISTRY_SHEET, inventory, planCreate, planWrite, sameName, type WorkbookInventory } from '../ownership';
 import type { WorkbookPort } from '../port';
 import type { Book, BookTable } from './book';
 import { BookEdit, type SheetSlot } from './bookEdit';
 import { NEW_STYLES_PART, NEW_WORKBOOK_PART, newPackage, type NewPackageOptions } from './newPackage';
-import { PackageError, XlsxPackage } from './package';
-import { readBook } from './readBook';
+import { PackageError, type XlsxPackage } from './package';
+import { openBook, readBook } from './readBook';
 import { readTableData } from './readTables';
 import { readRegistry, registrySheet } from './registry';
 import { REL_TYPES, readRelationships, relsPathOf } from './relationships';
@@ -55,15 +55,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * @throws {WorkbookReadError} naming `file` when the bytes are not a workbook we can use
    */
   static fromBytes(data: Uint8Array, file = 'workbook'): XlsxWorkbook {
-    try {
-      const workbook = new XlsxWorkbook(XlsxPackage.read(data), file);
-      if (!workbook.book.sheets.some((s) => s.kind === 'worksheet')) {
-        throw new WorkbookReadError(file, 'not-a-workbook', 'it has no worksheets');
-      }
-      return workbook;
-    } catch (error) {
-      throw asReadError(error, file);
-    }
+    const { pkg, book } = openBook(data, file);
+    if (!book.sheets.some((s) => s.kind === 'worksheet')) throw new WorkbookReadError(file, 'not-a-workbook', 'it has no worksheets');
+    return new XlsxWorkbook(pkg, file, book);
   }
 
   /** A new workbook holding these input tables (the sample model); the sheets are the user's. */
@@ -268,6 +262,5 @@ function columnIndex(columns: readonly string[], column: string): number {
 
 /** A package that cannot be used, told as the read error naming the file. */
 function asReadError(error: unknown, file: string): unknown {
-  if (error instanceof PackageError) return new WorkbookReadError(file, 'not-a-workbook', error.message);
-  return error;
+  return error instanceof PackageError ? packageReadError(file, error) : error;
 }
