@@ -13,7 +13,7 @@ import { main } from '../src/cli/awards';
 import { dayNumber, fromExcelSerial, parseIsoDate, type CalendarDate } from '../src/engine/dates';
 import { generateModel, readModel, runModel } from '../src/engine/model';
 import type { CellValue, TableData } from '../src/engine/sheet';
-import { ExcelJsWorkbook } from '../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../test/support/exceljsWorkbook';
 import { type BenchResult, round, time, timeAsync } from './harness';
 
 const TODAY = '2021-01-15';

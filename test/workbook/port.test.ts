@@ -3,7 +3,7 @@
  * and the surfaces rely on, whichever workbook is underneath.
  */
 import type { TableData } from '../../src/engine/sheet';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../support/exceljsWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import {
   MemoryWorkbook,
