@@ -123,7 +123,7 @@ export function readCells(text: string, rects: readonly CellRect[], context: Cel
         return;
       }
       case 'b':
-        if (hasValue && value !== '') store(value === '1' || value === 'true');
+        if (hasValue && value !== '') store(value === '1' || value.toLowerCase() === 'true');
         return;
       case 'e':
         store(null, 'error', value.trim() || '#VALUE!');

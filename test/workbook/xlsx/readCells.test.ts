@@ -39,6 +39,7 @@ describe('readCells', () => {
     ['escaped characters in inline text', '<c r="A1" t="inlineStr"><is><t>a_x000D_b_x005F_x0041_</t></is></c>', 'a\rb_x0041_'],
     ['true', '<c r="A1" t="b"><v>1</v></c>', true],
     ['false', '<c r="A1" t="b"><v>0</v></c>', false],
+    ['a boolean spelt as a word', '<c r="A1" t="b"><v>TRUE</v></c>', true],
     ['a number', '<c r="A1"><v>1234.56</v></c>', 1234.56],
     ['a number in exponent form', '<c r="A1" t="n"><v>1.5E-3</v></c>', 0.0015],
     ['a formula by its cached value', '<c r="A1"><f>SUM(B1:B9)</f><v>720000</v></c>', 720000],
@@ -239,6 +240,56 @@ describe('parseSharedStrings', () => {
         (value) => {
           const text = `<sst xmlns="${MAIN}"><si><t xml:space="preserve">${escapeXml(value)}</t></si></sst>`;
           expect(parseSharedStrings(text)).toEqual([value]);
+        },
+      ),
+    );
+  });
+});
+
+describe('readCells on any grid', () => {
+  type Cell = null | number | boolean | string;
+  const value: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constant(null),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+    fc.boolean(),
+    fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes('\r')),
+  );
+
+  /** One cell as a writer might put it: a shared or inline string, with or without its reference. */
+  function cellXml(v: Cell, ref: string | undefined, p: string, shared: string[], useShared: boolean): string {
+    const r = ref === undefined ? '' : ` r="${ref}"`;
+    if (v === null) return ref === undefined ? `<${p}c/>` : '';
+    if (typeof v === 'number') return `<${p}c${r}><${p}v>${v}</${p}v></${p}c>`;
+    if (typeof v === 'boolean') return `<${p}c${r} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+    if (useShared) {
+      shared.push(v);
+      return `<${p}c${r} t="s"><${p}v>${shared.length - 1}</${p}v></${p}c>`;
+    }
+    return `<${p}c${r} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(v)}</${p}t></${p}is></${p}c>`;
+  }
+
+  it('reads back every value, however the cells are written', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(value, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 })),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (grid, withRefs, prefixed, useShared) => {
+          const p = prefixed ? 'x:' : '';
+          const shared: string[] = [];
+          const rows = grid
+            .map((row, i) => {
+              const cellsXml = row.map((v, j) => cellXml(v, withRefs ? `${String.fromCharCode(65 + j)}${i + 1}` : undefined, p, shared, useShared)).join('');
+              return `<${p}row${withRefs ? ` r="${i + 1}"` : ''}>${cellsXml}</${p}row>`;
+            })
+            .join('');
+          const text = `<${p}worksheet xmlns${prefixed ? ':x' : ''}="${MAIN}"><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`;
+          const [block] = readCells(text, [rect(1, 1, grid.length, grid[0].length)], context({ sharedString: (i) => shared[i] }));
+          const expected = grid.map((row) => row.map((v) => (v === '' ? null : v)));
+          while (expected.length > block.rows.length && expected[expected.length - 1].every((v) => v === null)) expected.pop();
+          expect(block.rows).toEqual(expected);
+          expect(block.issues).toEqual([]);
         },
       ),
     );
