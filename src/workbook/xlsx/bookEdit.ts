@@ -21,7 +21,8 @@ import type { SheetStyles } from './worksheetXml';
 /** A worksheet part to write, and the tables it holds. */
 export interface SheetWrite {
   part: string;
-  xml: string;
+  /** The part's text, or its UTF-8 bytes. */
+  xml: string | Uint8Array;
   tables: ReadonlyArray<{ part: string; table: TablePart; relId: string }>;
 }
 

@@ -26,7 +26,7 @@ import { dropCalcChainEntries, editWorkbookXml } from './workbookEdit';
 import { CONTENT_TYPES_PART } from './contentTypes';
 import { editContentTypes } from './contentTypesEdit';
 import { editRelationships } from './relationshipsEdit';
-import { inputSheetXml, outputSheetXml, registrySheetXml, type InputBlock } from './worksheetXml';
+import { inputSheetPart, outputSheetPart, registrySheetPart, type InputBlock } from './worksheetXml';
 
 /** What the package says about the workbook as a whole. */
 export interface XlsxBookInfo {
@@ -137,14 +137,14 @@ export class XlsxWorkbook implements WorkbookPort {
       const print = printSetup(named, layout);
       edit.write({
         part: slot.part,
-        xml: outputSheetXml(named, layout, styles, print, 'rId1'),
+        xml: outputSheetPart(named, layout, styles, print, 'rId1'),
         tables: [{ part: table.part, relId: 'rId1', table: { id: table.id, name: spec.table, ref: layout.tableRange, columns: spec.columns.map((c) => c.header) } }],
       });
       edit.printTitle({ localSheetId: slot.index, sheet: slot.name, row: print.repeatRow });
     });
     const registry = registrySheet(this.book);
     const slot = registry ? edit.replaceSheet(registry, [], 'veryHidden') : edit.addSheet(REGISTRY_SHEET, 'veryHidden');
-    edit.write({ part: slot.part, xml: registrySheetXml(plan.registry), tables: [] });
+    edit.write({ part: slot.part, xml: registrySheetPart(plan.registry), tables: [] });
     edit.apply();
     this.book = readBook(this.pkg);
   }
@@ -170,7 +170,7 @@ export class XlsxWorkbook implements WorkbookPort {
         parts.push({ part, relId: `rId${i + 1}`, table: { id, name: table.name, ref, columns: table.headers } });
         top += rows.length + 2;
       });
-      edit.write({ part: slot.part, xml: inputSheetXml(blocks, styles, parts.map((p) => p.relId)), tables: parts });
+      edit.write({ part: slot.part, xml: inputSheetPart(blocks, styles, parts.map((p) => p.relId)), tables: parts });
     }
     edit.apply();
     this.book = readBook(this.pkg);

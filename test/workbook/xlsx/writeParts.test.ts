@@ -13,6 +13,7 @@ import { addOutputStyles, newStylesXml } from '../../../src/workbook/xlsx/styles
 import { tableXml } from '../../../src/workbook/xlsx/tableXml';
 import { dropCalcChainSheets, editWorkbookXml } from '../../../src/workbook/xlsx/workbookEdit';
 import { cellXml, footerText, outputSheetXml, registrySheetXml, type SheetStyles } from '../../../src/workbook/xlsx/worksheetXml';
+import { XmlWriter } from '../../../src/workbook/xlsx/xmlWriter';
 import { NS_MAIN, attr, childOf, childrenOf, parseXml, unescapeExcelText, type XmlElement } from '../../../src/workbook/xlsx/xml';
 import { allocations, checks } from '../fixtures';
 
@@ -129,6 +130,44 @@ describe('a cell', () => {
       fc.property(fc.string({ minLength: 1, maxLength: 40 }), (text) => {
         const cell = parseXml(cellXml('A1', text, 0).replace('<c ', `<c xmlns="${NS_MAIN}" `));
         expect(cellText(cell)).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('the XML writer', () => {
+  const written = (write: (w: XmlWriter) => void): string => {
+    const w = new XmlWriter(4);
+    write(w);
+    return new TextDecoder().decode(w.bytes());
+  };
+
+  it('writes any number as text that reads back as the same number', () => {
+    const amounts = fc.integer({ min: -1e12, max: 1e12 }).map((pence) => pence / 100);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), amounts, fc.integer()), (value) => {
+        // `===`, not `toBe`: a cell holds no negative zero, so -0 is written as 0.
+        expect(Number(written((w) => w.number(value))) === value).toBe(true);
+      }),
+    );
+  });
+
+  it.each([
+    [1234.5, '1234.5'],
+    [-0.05, '-0.05'],
+    [17005.14, '17005.14'],
+    [240000.5, '240000.5'],
+    [0.1 + 0.2, String(0.1 + 0.2)],
+    [1e21, '1e+21'],
+    [-0, '0'],
+  ])('writes %p as %s', (value, text) => {
+    expect(written((w) => w.number(value))).toBe(text);
+  });
+
+  it('writes text of any script as UTF-8, growing as it needs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 20 }), (texts) => {
+        expect(written((w) => texts.forEach((t) => w.raw(t)))).toBe(texts.join(''));
       }),
     );
   });
