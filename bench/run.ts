@@ -4,7 +4,8 @@
  */
 import { runAddin } from './addin';
 import { printTable, writeResults, type BenchResult } from './harness';
-import { runCliBench, runModelBench } from './model';
+import { runCliBench } from './cli';
+import { runModelBench } from './model';
 import { runPrimitives } from './primitives';
 
 const SECTIONS: { title: string; run: () => BenchResult[] | Promise<BenchResult[]> }[] = [

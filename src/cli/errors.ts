@@ -8,7 +8,7 @@
  */
 import { ModelInputError } from '../engine/model/errors';
 import { SheetExistsError, SheetNotOwnedError } from '../workbook/port';
-import { SheetSpecError, TableNameTakenError, WorkbookReadError } from '../workbook/errors';
+import { SheetSpecError, StructureProtectedError, TableNameTakenError, WorkbookReadError } from '../workbook/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECKS_FAILED = 1;
@@ -67,7 +67,9 @@ function withNothingWritten(message: string): string {
  * @param file the workbook as the user named it, e.g. `model.xlsx`
  */
 export function asInputError(error: unknown, file: string): unknown {
-  if (error instanceof WorkbookReadError) return new InputError(withNothingWritten(error.message));
+  if (error instanceof WorkbookReadError || error instanceof StructureProtectedError) {
+    return new InputError(withNothingWritten(error.message));
+  }
   if (
     error instanceof ModelInputError ||
     error instanceof SheetNotOwnedError ||

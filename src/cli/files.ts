@@ -5,6 +5,7 @@
  */
 import { existsSync, promises as fs, realpathSync, statSync } from 'fs';
 import * as path from 'path';
+import { StructureProtectedError } from '../workbook/errors';
 import { InputError } from './errors';
 
 /** The canonical form of a path that may not exist yet: its folder resolved, its name kept. */
@@ -92,5 +93,25 @@ export async function writeOutput(out: string, data: string | Uint8Array): Promi
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw new InputError(`Cannot write '${out}': ${writeProblem(error)}. Nothing was written.`);
+  }
+}
+
+/**
+ * Checks that the result workbook's name fits what it holds, before any work: a
+ * macro-enabled workbook keeps its macros and must be written as `.xlsm`; any other as
+ * `.xlsx` (Excel refuses a file whose extension does not match its content); a workbook
+ * whose structure is protected cannot take new sheets.
+ *
+ * @throws {InputError} naming the files and what to do
+ */
+export function checkWorkbookOutput(out: string, input: string, book: { macroEnabled: boolean; structureLocked: boolean }): void {
+  if (book.structureLocked) throw new InputError(new StructureProtectedError(input).message);
+  const extension = path.extname(out).toLowerCase();
+  const wanted = book.macroEnabled ? '.xlsm' : '.xlsx';
+  if (extension !== wanted) {
+    const why = book.macroEnabled
+      ? `'${input}' holds macros, which are kept: name a .xlsm file`
+      : `the result is an Excel workbook without macros: name a .xlsx file`;
+    throw new InputError(`Cannot write '${out}': ${why} (Excel refuses a file whose extension does not match its content). Nothing was written.`);
   }
 }

@@ -5,13 +5,14 @@
  */
 import { INPUT_TABLES, readModel, runModel, type Model, type ModelResult, type RunOptions } from '../engine/model';
 import type { TableData } from '../engine/sheet';
-import { ExcelJsWorkbook } from '../workbook/exceljs';
+import type { XlsxWorkbook } from '../workbook/xlsx/workbook';
+import { loadXlsxFile } from '../workbook/xlsx/node';
 import type { CommandContext } from './context';
 import { asInputError } from './errors';
 
 export interface OpenedModel {
   file: string;
-  workbook: ExcelJsWorkbook;
+  workbook: XlsxWorkbook;
   tables: Record<string, TableData>;
   model: Model;
 }
@@ -24,7 +25,7 @@ export interface OpenedModel {
 export async function openModel(file: string, context: CommandContext): Promise<OpenedModel> {
   try {
     context.progress.step(`Reading ${file}`);
-    const workbook = await ExcelJsWorkbook.load(file);
+    const workbook = await loadXlsxFile(file);
     const tables = await workbook.readTables(INPUT_TABLES);
     const model = readModel(tables, context.clock.today);
     return { file, workbook, tables, model };

@@ -7,7 +7,7 @@ import { outputSheets } from '../engine/model';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, warn, type Command } from './context';
 import { asInputError, EXIT_CHECKS_FAILED, EXIT_OK } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkOutput, checkWorkbookOutput, writeOutput } from './files';
 import { openModel, runOpened } from './model';
 import { checkCounts, runReport } from './report';
 
@@ -20,7 +20,7 @@ export const RUN_SPEC: CommandSpec = {
     'sheet per appendix. The input workbook is never changed.',
   positionals: [{ name: 'MODEL', help: 'The model workbook (.xlsx) holding the tables Funds, Awards and Scenarios.' }],
   options: [
-    { name: 'out', kind: 'value', value: 'FILE', help: 'The workbook to write (.xlsx), replaced if it exists; never MODEL.', required: true },
+    { name: 'out', kind: 'value', value: 'FILE', help: 'The workbook to write (.xlsx; .xlsm for a workbook with macros), replaced if it exists; never MODEL.', required: true },
     { name: 'scenario', kind: 'repeat', value: 'NAME', help: 'A scenario to run; repeat for more. Default: every scenario.' },
     { name: 'compare', kind: 'pair', value: 'A B', help: 'The two scenarios to compare. Default: the first two run.' },
     { name: 'appendix-scenario', kind: 'value', value: 'NAME', help: 'The scenario the Appendix sheets show. Default: the last run.' },
@@ -47,6 +47,7 @@ export const run: Command = async (argv, context) => {
   checkOutput(out, file, true);
 
   const opened = await openModel(file, context);
+  checkWorkbookOutput(out, file, opened.workbook.info);
   const compare = args.pair('compare');
   const appendixScenario = args.value('appendix-scenario');
   const result = runOpened(opened, {
@@ -58,7 +59,7 @@ export const run: Command = async (argv, context) => {
   context.progress.step(`Writing ${out}`);
   try {
     await opened.workbook.writeSheets(outputSheets(result));
-    await writeOutput(out, await opened.workbook.toBuffer());
+    await writeOutput(out, opened.workbook.toBytes());
   } catch (error) {
     throw asInputError(error, file);
   } finally {

@@ -1,6 +1,6 @@
 /** `awards sample --out model.xlsx`: writes the built-in sample model workbook. */
 import { sampleModel } from '../engine/model';
-import { ExcelJsWorkbook } from '../workbook/exceljs';
+import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, type Command } from './context';
 import { EXIT_OK } from './errors';
@@ -30,8 +30,8 @@ export const sample: Command = async (argv, context) => {
   checkOutput(out, null, args.flag('force'));
   context.progress.step(`Writing ${out}`);
   const tables = sampleModel();
-  const workbook = await ExcelJsWorkbook.fromTables(tables);
-  await writeOutput(out, await workbook.toBuffer());
+  const workbook = await XlsxWorkbook.fromTables(tables);
+  await writeOutput(out, workbook.toBytes());
   context.progress.done();
   say(context, `Wrote the sample model to '${out}' (tables ${tables.map((table) => table.name).join(', ')}).`);
   return EXIT_OK;

@@ -1,7 +1,6 @@
 /**
- * The one port to a workbook and the adapters that can run in a browser. The exceljs
- * adapter (Node only) is not exported here, since this module is bundled into the task
- * pane: import it from `./exceljs`.
+ * The one port to a workbook and its adapters: Office.js, in-memory and the `.xlsx`
+ * package layer (`./xlsx`, browser-safe; its Node-only file loader is `./xlsx/node`).
  */
 export { SheetExistsError, SheetNotOwnedError, type WorkbookPort } from './port';
 export {

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../support/exceljsWorkbook';
 import { awards, ensureBuilt, sampleTables, scratch, tableOf, writeModel } from './support';
 
 interface BadCase {

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CellValue, TableData } from '../../src/engine/sheet';
 import { sampleModel } from '../../src/engine/model';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../support/exceljsWorkbook';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const AWARDS_JS = path.join(ROOT, 'dist/node/cli/awards.js');

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ExcelJsWorkbook, WorkbookReadError } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook, WorkbookReadError } from '../support/exceljsWorkbook';
 import { SheetNotOwnedError } from '../../src/workbook';
 import { allocations, checks, commitments, fundLedger, inputs, userTable } from './fixtures';
 

@@ -4,7 +4,7 @@
  * and the ownership marker shared with files the command line writes.
  */
 import type { SheetSpec } from '../../src/engine/sheet';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../support/exceljsWorkbook';
 import { OfficeWorkbook, SheetNotOwnedError, TableLookupError, TableNameTakenError } from '../../src/workbook';
 import { allocations, checks, commitments, fundLedger, inputs, userTable } from './fixtures';
 import { fakeFromXlsx, xlsxFromFake } from './interop';

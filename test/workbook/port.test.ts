@@ -3,7 +3,8 @@
  * and the surfaces rely on, whichever workbook is underneath.
  */
 import type { TableData } from '../../src/engine/sheet';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { ExcelJsWorkbook } from '../support/exceljsWorkbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import {
   MemoryWorkbook,
   OfficeWorkbook,
@@ -39,6 +40,13 @@ const subjects: Subject[] = [
     async (tables) => {
       const port = await ExcelJsWorkbook.fromTables(tables);
       return { port, reopen: async () => ExcelJsWorkbook.fromBuffer(await port.toBuffer()) };
+    },
+  ],
+  [
+    'XlsxWorkbook',
+    async (tables) => {
+      const port = await XlsxWorkbook.fromTables(tables);
+      return { port, reopen: async () => XlsxWorkbook.fromBytes(port.toBytes()) };
     },
   ],
   [

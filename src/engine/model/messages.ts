@@ -43,6 +43,15 @@ export const messages = {
   unknownScenario: (name: string, known: readonly string[]) =>
     `Unknown scenario '${name}'. The workbook's scenarios are: ${known.join(', ')}.`,
 
+  // Cells a reader could not give a value for (TableData.issues).
+  uncalculatedFormula: (label: string, column: string, formula: string, address: string | undefined, sheet: string) =>
+    `${label}, ${column}: the cell${address === undefined ? '' : ` ${address}`} on sheet '${sheet}' holds the formula ` +
+    `${formula} but no calculated value (the file was saved by a program that does not calculate formulas); ` +
+    `it is not counted as 0. Open the workbook in Excel or LibreOffice, let it calculate, save it, and run again.`,
+  errorValue: (label: string, column: string, code: string, address: string | undefined, sheet: string) =>
+    `${label}, ${column}: the cell${address === undefined ? '' : ` ${address}`} on sheet '${sheet}' holds the error ` +
+    `${code}; it is not counted as 0. Mend the cell (or the formula behind it), then run again.`,
+
   // Awards rows.
   missingRef: (row: number) => `Row ${row + 1} of the Awards table has no Ref; ${LEFT_AT_ZERO}.`,
   duplicateRef: (ref: string) =>

@@ -1,5 +1,6 @@
 /** Reading a whole model from its input tables. */
 import type { TableData } from '../sheet';
+import { cellIssueChecks } from './cellIssues';
 import type { Model } from './inputs';
 import { readAwards } from './readAwards';
 import { readFunds } from './readFunds';
@@ -16,7 +17,7 @@ import type { Check } from './types';
  * @param today ISO date; the financial year defaults to the one after today's.
  */
 export function readModel(tables: Readonly<Record<string, TableData>>, today: string): Model {
-  const rowChecks: Check[] = [];
+  const rowChecks: Check[] = cellIssueChecks(tables);
   const funds = readFunds(tables, rowChecks);
   const awards = readAwards(tables, funds, rowChecks);
   const scenarios = readScenarios(tables, funds, rowChecks);

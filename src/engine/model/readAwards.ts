@@ -2,10 +2,11 @@
 import { compareDates, toIsoDate, type CalendarDate } from '../dates';
 import type { TableData } from '../sheet';
 import { BadCell, RowCells } from './cells';
+import { rowsWithIssues } from './cellIssues';
 import type { Award, Fund, RuleName } from './inputs';
 import { messages } from './messages';
 import { needsPriorYear, needsValue, parseRule } from './rules';
-import { AWARDS, openTable } from './schema';
+import { AWARDS, findTable, openTable } from './schema';
 import type { Check } from './types';
 
 /** Collects one row's problems as checks; any error leaves the award at 0. One per table, reused row by row. */
@@ -114,6 +115,8 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
   const awards: Award[] = [];
   const problems = new RowProblems(checks);
   const cells = new RowCells();
+  // Rows with an unusable cell (uncalculated formula, error value): checked in cellIssueChecks, left at 0 here.
+  const unusable = rowsWithIssues(findTable(tables, AWARDS.name));
 
   for (let row = 0; row < table.rows.length; row++) {
     cells.cells = table.rows[row];
@@ -169,7 +172,7 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
       end,
       locked,
       route: cells.text(col.route),
-      zeroed: problems.zeroed,
+      zeroed: problems.zeroed || unusable.has(row),
     });
   }
   return awards;

@@ -104,7 +104,8 @@ export function parseXml(text: string): XmlElement {
     const element = stack.pop();
     if (!element) return;
     element.end = parser.position;
-    element.closeStart = element.selfClosing ? element.end : text.lastIndexOf('</', element.end);
+    // From the end tag's own last characters: a sibling's or the parent's end tag may start right at `end`.
+    element.closeStart = element.selfClosing ? element.end : text.lastIndexOf('</', element.end - 3);
   });
   try {
     parser.write(text).close();
@@ -131,26 +132,38 @@ export interface SaxHandlers {
 export function saxStream(text: string, handlers: SaxHandlers): void {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let tagStart = 0;
+  /** A handler's own error, rethrown as it is rather than reported as bad XML. */
+  let failure: { error: unknown } | undefined;
+  const guard = <A extends unknown[]>(handler: (...args: A) => void) => (...args: A): void => {
+    try {
+      handler(...args);
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
+  };
   parser.on('opentagstart', (tag) => {
     tagStart = parser.position - tag.name.length - 2;
   });
   if (handlers.open) {
     const open = handlers.open;
-    parser.on('opentag', (tag) => open(tag, tagStart, parser.position));
+    parser.on('opentag', guard((tag: SaxesTagNS) => open(tag, tagStart, parser.position)));
   }
   if (handlers.text) {
-    const onText = handlers.text;
+    const onText = guard(handlers.text);
     parser.on('text', onText);
     parser.on('cdata', onText);
   }
   if (handlers.close) {
     const close = handlers.close;
-    parser.on('closetag', (tag) => close(tag, parser.position));
+    parser.on('closetag', guard((tag: SaxesTagNS) => close(tag, parser.position)));
   }
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof StopParsing) return;
+    const thrown = failure === undefined ? error : failure.error;
+    if (thrown instanceof StopParsing) return;
+    if (failure !== undefined) throw thrown;
     throw new XmlSyntaxError(error instanceof Error ? error.message : String(error));
   }
 }
@@ -216,7 +229,11 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
 // ------------------------------------------------------------------------------------
 // Writing
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// Tab, newline and carriage return are written as character references: XML reads a literal
+// carriage return back as a newline, and all three in an attribute as spaces.
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
 
 /**
  * Text made safe for XML element content or a double-quoted attribute. Characters XML
@@ -227,7 +244,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 export function escapeXml(value: string): string {
   return value
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[&<>"']/g, (ch) => ESCAPES[ch])
+    .replace(/[&<>"'\t\n\r]/g, (ch) => ESCAPES[ch])
     .replace(
       // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,

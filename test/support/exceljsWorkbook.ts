@@ -1,7 +1,8 @@
 /**
- * The workbook port on an .xlsx file, through exceljs (Node: the command line, tests).
- * The only file that imports exceljs. Not exported from `./index`, which is bundled for
- * the browser: import it from here.
+ * A second, independent adapter of the workbook port on an .xlsx file, through exceljs
+ * — for tests only. The command line reads and writes through the package layer
+ * (`src/workbook/xlsx/`); this one, built on a library we did not write, makes input
+ * workbooks and reads results back as a cross-check. exceljs is a dev dependency.
  *
  * The workbook lives in memory; the file read is never written. `save` writes a new
  * file (through a temporary file and a rename, so a failed save leaves nothing half
@@ -16,10 +17,10 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { CellValue, SheetColumn, SheetSpec, TableData } from '../engine/sheet';
-import type { WorkbookPort } from './port';
-import { blankToNull, dateToSerial, withoutTrailingBlankRows } from './cells';
-import { TableLookupError, WorkbookReadError } from './errors';
+import type { CellValue, SheetColumn, SheetSpec, TableData } from '../../src/engine/sheet';
+import type { WorkbookPort } from '../../src/workbook/port';
+import { blankToNull, dateToSerial, withoutTrailingBlankRows } from '../../src/workbook/cells';
+import { TableLookupError, WorkbookReadError } from '../../src/workbook/errors';
 import {
   NUMBER_FORMATS,
   TABLE_STYLE,
@@ -33,7 +34,7 @@ import {
   rangeAddress,
   type CellRect,
   type SheetLayout,
-} from './layout';
+} from '../../src/workbook/layout';
 import {
   REGISTRY_HEADER,
   REGISTRY_SHEET,
@@ -45,9 +46,9 @@ import {
   planWrite,
   registryFormula,
   sameName,
-} from './ownership';
+} from '../../src/workbook/ownership';
 
-export { WorkbookReadError } from './errors';
+export { WorkbookReadError } from '../../src/workbook/errors';
 
 /** A table found in the workbook: its model as exceljs holds it, and where it is. */
 interface FoundTable {
