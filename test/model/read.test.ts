@@ -48,7 +48,7 @@ describe('readModel', () => {
       const input = tables();
       input.Awards = { ...input.Awards, headers: input.Awards.headers.map((header) => (header === 'Prior year' ? 'Prior Year' : header)) };
       expect(() => readModel(input, TODAY)).toThrow(
-        "Table 'Awards' (sheet 'Awards') has no column 'Prior year'. It has 'Prior Year': header text must match exactly.",
+        "Table 'Awards' (sheet 'Awards') has no column 'Prior year'. It has 'Prior Year', which differs from 'Prior year' only by case: header text must match exactly.",
       );
     });
 
