@@ -332,3 +332,13 @@ describe('readModel', () => {
     expect(checksNamed(readModel(input, TODAY), 'Unknown fund')).toEqual([]);
   });
 });
+
+describe('dates in cells', () => {
+  it.each(['2021-10-01Tgarbage', '2021-10-01T25:00:00Z', '2021-10-01T12:00:00+0100x', '2021-10-01 extra'])(
+    'finds %p not a date: a row problem, the award left at 0',
+    (cell) => {
+      const read = model({ awards: [award('A1', { 'Prior year': 1, Start: cell })] });
+      expect(read.rowChecks).toEqual([expect.objectContaining({ check: 'Bad date', column: 'Start', ref: 'A1' })]);
+    },
+  );
+});
