@@ -554,3 +554,31 @@ export function fromUnits(units: number | bigint, decimals: number): Decimal {
   }
   return slowDecimal(units, decimals);
 }
+
+/**
+ * Whole numbers of units of 10^-decimals as numbers, each the double nearest its exact
+ * decimal (as `fromUnits(…).toNumber()` gives, since dividing two exact doubles rounds
+ * correctly), negated when `negative`; never `-0`.
+ *
+ * @example
+ * unitsToNumbers({ big: false, values: [3334, 0] }, 2, true)
+ * //=> [-33.34, 0]
+ */
+export function unitsToNumbers(units: Integers, decimals: number, negative = false): number[] {
+  const n = units.values.length;
+  const out = new Array<number>(n);
+  if (!units.big && decimals <= 22) {
+    const { values } = units;
+    const unit = POW10[decimals];
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      out[i] = value === 0 ? 0 : (negative ? -value : value) / unit;
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const value = units.values[i];
+    out[i] = toNumber(fromUnits(negative ? -value : value, decimals));
+  }
+  return out;
+}
