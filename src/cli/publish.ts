@@ -20,7 +20,7 @@ import { grantIdentifier, renderGiving360, type GrantInput } from '../render/giv
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, warn, type Command, type CommandContext } from './context';
 import { EXIT_OK, InputError, UsageError } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkExtension, checkOutput, writeOutput } from './files';
 import { openModel, runOpened, type OpenedModel } from './model';
 import { warnErrors } from './report';
 
@@ -139,6 +139,7 @@ export const publish: Command = async (argv, context) => {
   const [file] = args.positionals;
   const out = args.value('out') ?? '';
   const scenarioAsked = args.value('scenario') ?? '';
+  checkExtension(out, ['.csv'], '360Giving data as CSV');
   checkOutput(out, file, true);
 
   const opened = await openModel(file, context);

@@ -4,7 +4,7 @@ import { ExcelJsWorkbook } from '../workbook/exceljs';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, type Command } from './context';
 import { EXIT_OK } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkExtension, checkOutput, writeOutput } from './files';
 
 export const SAMPLE_SPEC: CommandSpec = {
   name: 'sample',
@@ -27,6 +27,7 @@ export const sample: Command = async (argv, context) => {
     return EXIT_OK;
   }
   const out = args.value('out') ?? '';
+  checkExtension(out, ['.xlsx'], 'an Excel workbook');
   checkOutput(out, null, args.flag('force'));
   context.progress.step(`Writing ${out}`);
   const tables = sampleModel();

@@ -12,3 +12,4 @@ export { outputSheets, stampLine } from './outputs';
 export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel, seededRandom } from './generate';
 export { formatPounds } from './pence';
+export { summariseChecks, IN_ALL_SCENARIOS, type CheckSummary, type SummaryCheck } from './summary';
