@@ -112,8 +112,8 @@ export const appendix: Command = async (argv, context) => {
   const [file] = args.positionals;
   const out = args.value('out') ?? '';
   const scenario = args.value('scenario') ?? '';
-  const format = appendixFormat(args.value('format'), out);
   checkOutput(out, file, true);
+  const format = appendixFormat(args.value('format'), out);
 
   const opened = await openModel(file, context);
   const result = runOpened(opened, { scenarios: [scenario], appendixScenario: scenario }, context);

@@ -82,7 +82,7 @@ export function checkExtension(out: string, extensions: readonly string[], what:
 function writeProblem(error: unknown, renaming: boolean): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (renaming && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) {
-    return 'the file is open in another program, or cannot be replaced (close it in Excel and run again)';
+    return 'the file is open in another program (Excel?) or cannot be replaced: close it in Excel and run again';
   }
   switch (code) {
     case 'EACCES':
@@ -93,7 +93,7 @@ function writeProblem(error: unknown, renaming: boolean): string {
     case 'EROFS':
       return 'the disk is read-only';
     case 'EBUSY':
-      return 'the file is open in another program (close it in Excel and run again)';
+      return 'the file is open in another program: close it in Excel and run again';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -139,8 +139,8 @@ export const publish: Command = async (argv, context) => {
   const [file] = args.positionals;
   const out = args.value('out') ?? '';
   const scenarioAsked = args.value('scenario') ?? '';
-  checkExtension(out, ['.csv'], '360Giving data as CSV');
   checkOutput(out, file, true);
+  checkExtension(out, ['.csv'], '360Giving data as CSV');
 
   const opened = await openModel(file, context);
   const result = runOpened(opened, { scenarios: [scenarioAsked], appendixScenario: scenarioAsked }, context);

@@ -63,8 +63,8 @@ export const run: Command = async (argv, context) => {
     throw new UsageError(`--compare needs two different scenarios; it was given '${compare[0]}' twice.`, RUN_SPEC.name);
   }
   if (out !== undefined) {
-    checkExtension(out, RUN_OUTPUT_EXTENSIONS, 'an Excel workbook (a copy of MODEL with the output sheets)');
     checkOutput(out, file, true);
+    checkExtension(out, RUN_OUTPUT_EXTENSIONS, 'an Excel workbook (a copy of MODEL with the output sheets)');
   }
 
   const opened = await openModel(file, context);

@@ -27,8 +27,8 @@ export const sample: Command = async (argv, context) => {
     return EXIT_OK;
   }
   const out = args.value('out') ?? '';
-  checkExtension(out, ['.xlsx'], 'an Excel workbook');
   checkOutput(out, null, args.flag('force'));
+  checkExtension(out, ['.xlsx'], 'an Excel workbook');
   context.progress.step(`Writing ${out}`);
   const tables = sampleModel();
   const workbook = await ExcelJsWorkbook.fromTables(tables);

@@ -57,8 +57,20 @@ function fitWidths(columns: readonly TextColumn[], natural: readonly number[], w
 }
 
 /**
+ * A table too wide for the width even with its wrapping columns narrowed: each row as
+ * a block of `Header  value` lines, values wrapped, a blank line between rows.
+ */
+function stacked(columns: readonly TextColumn[], rows: readonly (readonly string[])[], width: number): string {
+  const label = Math.max(...columns.map((column) => column.header.length));
+  const room = Math.max(MIN_WRAP, width - label - GAP);
+  return rows.map((row) => columns.flatMap((column, i) => wrapCell(row[i] ?? '', room).map((text, k) =>
+    `${(k === 0 ? column.header : '').padEnd(label)}${' '.repeat(GAP)}${text}`.trimEnd())).join('\n')).join('\n\n');
+}
+
+/**
  * Rows as an aligned text table with a rule under the header, at most `width`
- * characters wide when its wrapping columns can be narrowed that far.
+ * characters wide: its wrapping columns narrowed, else each row stacked as a block of
+ * `Header  value` lines.
  *
  * @example
  * textTable([{ header: 'Fund' }, { header: 'Awarded', align: 'right' }], [['VSG', '£10.00']])
@@ -67,6 +79,9 @@ function fitWidths(columns: readonly TextColumn[], natural: readonly number[], w
 export function textTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[], width?: number): string {
   const natural = columns.map((column, i) => Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)));
   const widths = fitWidths(columns, natural, width);
+  if (width !== undefined && widths.reduce((sum, w) => sum + w, 0) + GAP * (widths.length - 1) > width) {
+    return stacked(columns, rows, width);
+  }
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, i) => (columns[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
