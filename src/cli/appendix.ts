@@ -12,7 +12,7 @@ import { renderMarkdown } from '../render/markdown';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, type Command } from './context';
 import { EXIT_OK, InputError, UsageError } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkExtension, checkOutput, writeOutput } from './files';
 import { openModel, runOpened } from './model';
 import { warnErrors } from './report';
 
@@ -48,8 +48,28 @@ export const APPENDIX_SPEC: CommandSpec = {
   ],
 };
 
-/** The format asked for, else the one FILE's extension names. */
+/** The extensions a file of each format may have. */
+const FORMAT_EXTENSIONS: Record<AppendixFormat, readonly string[]> = {
+  html: ['.html', '.htm'], md: ['.md', '.markdown'], csv: ['.csv'], docx: ['.docx'],
+};
+
+const FORMAT_WORDS: Record<AppendixFormat, string> = {
+  html: 'a web page (html)', md: 'Markdown (md)', csv: 'CSV (csv)', docx: 'a Word document (docx)',
+};
+
+/**
+ * The format asked for, else the one FILE's extension names; with a format asked for,
+ * FILE's extension must be one of that format's.
+ *
+ * @throws {InputError} when FILE's extension does not fit the format asked for
+ */
 export function appendixFormat(format: string | undefined, out: string): AppendixFormat {
+  const chosen = chosenFormat(format, out);
+  checkExtension(out, FORMAT_EXTENSIONS[chosen], FORMAT_WORDS[chosen]);
+  return chosen;
+}
+
+function chosenFormat(format: string | undefined, out: string): AppendixFormat {
   if (format !== undefined) {
     const wanted = format.trim().toLowerCase().replace(/^\./, '');
     const known = wanted === 'markdown' ? 'md' : wanted === 'htm' ? 'html' : wanted;
@@ -92,8 +112,8 @@ export const appendix: Command = async (argv, context) => {
   const [file] = args.positionals;
   const out = args.value('out') ?? '';
   const scenario = args.value('scenario') ?? '';
-  const format = appendixFormat(args.value('format'), out);
   checkOutput(out, file, true);
+  const format = appendixFormat(args.value('format'), out);
 
   const opened = await openModel(file, context);
   const result = runOpened(opened, { scenarios: [scenario], appendixScenario: scenario }, context);

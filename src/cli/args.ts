@@ -3,6 +3,7 @@
  * the parser and the usage text read. Options take `--name value` or `--name=value`;
  * `--compare` takes two values; `--` ends the options.
  */
+import { nearestName, suggestion } from '../engine/nearest';
 import { UsageError } from './errors';
 
 export type OptionKind =
@@ -92,6 +93,9 @@ export function parseArguments(spec: CommandSpec, argv: readonly string[]): Pars
   const positionals: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string[]>();
+  function nearestOption(token: string): string {
+    return suggestion(nearestName(token.replace(/^-+/, '--'), options.map((option) => `--${option.name}`)));
+  }
   function fail(message: string): never {
     throw new UsageError(message, spec.name);
   }
@@ -111,12 +115,12 @@ export function parseArguments(spec: CommandSpec, argv: readonly string[]): Pars
       positionals.push(token);
       continue;
     }
-    if (!token.startsWith('--')) fail(`Unknown option '${token}' for 'awards ${spec.name}'.`);
+    if (!token.startsWith('--')) fail(`Unknown option '${token}' for 'awards ${spec.name}'.${nearestOption(token)}`);
     const equals = token.indexOf('=');
     const name = token.slice(2, equals === -1 ? undefined : equals);
     const inline = equals === -1 ? undefined : token.slice(equals + 1);
     const option = byName.get(name);
-    if (option === undefined) fail(`Unknown option '--${name}' for 'awards ${spec.name}'.`);
+    if (option === undefined) fail(`Unknown option '--${name}' for 'awards ${spec.name}'.${nearestOption(`--${name}`)}`);
     if (option.kind === 'flag') {
       if (inline !== undefined) fail(`Option '--${name}' takes no value.`);
       flags.add(name);

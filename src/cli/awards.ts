@@ -3,18 +3,20 @@
  * `awards`: the command line of Awards Modeller.
  *
  *   awards sample --out model.xlsx
- *   awards run model.xlsx [--scenario NAME]... [--compare A B] --out result.xlsx [--json] [--strict]
- *   awards appendix model.xlsx --scenario NAME --format html|md|csv|docx --out FILE
+ *   awards run model.xlsx [--scenario NAME]... [--compare A B] [--out result.xlsx] [--json] [--strict]
+ *   awards appendix model.xlsx --scenario NAME [--format html|md|csv|docx] --out FILE
  *   awards publish model.xlsx --scenario NAME --out grants.csv
  *
  * Exit codes: 0 done; 1 `--strict` found an error-level check; 2 the command line or
  * its input cannot be used (one message, nothing written); 3 an unexpected fault.
  */
+import { nearestName, suggestion } from '../engine/nearest';
 import { APPENDIX_SPEC, appendix } from './appendix';
 import { synopsis, type CommandSpec } from './args';
 import { readClock } from './clock';
 import { processContext, type CliIo, type Command, type CommandContext } from './context';
 import { EXIT_OK, failureReport, UsageError } from './errors';
+import { errorJson, wantsJson } from './json';
 import { Progress } from './progress';
 import { PUBLISH_SPEC, publish } from './publish';
 import { RUN_SPEC, run } from './run';
@@ -46,7 +48,8 @@ export function topUsage(): string {
     '',
     'Exit codes: 0 done; 1 --strict and an error-level check; 2 the command line or the input cannot be',
     'used (one message, nothing written); 3 an unexpected fault in Awards Modeller.',
-    'Environment: AWARDS_NOW fixes the run\'s clock (ISO date-time); AWARDS_DEBUG=1 shows faults in full.',
+    'Environment: AWARDS_NOW fixes the run\'s clock (ISO date-time); AWARDS_DEBUG=1 shows faults in full;',
+    'COLUMNS sets the width of the printed tables when the terminal does not say.',
   );
   return `${lines.join('\n')}\n`;
 }
@@ -66,7 +69,8 @@ async function dispatch(argv: readonly string[], context: CommandContext): Promi
   const entry = COMMANDS.find((candidate) => candidate.spec.name === name);
   if (entry === undefined) {
     const what = name.startsWith('-') ? `Unknown option '${name}'` : `Unknown command '${name}'`;
-    throw new UsageError(`${what}. The commands are: ${COMMANDS.map((c) => c.spec.name).join(', ')}.`, '');
+    const names = COMMANDS.map((c) => c.spec.name);
+    throw new UsageError(`${what}. The commands are: ${names.join(', ')}.${suggestion(nearestName(name, names))}`, '');
   }
   return entry.command(rest, context);
 }
@@ -86,6 +90,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
   } catch (error) {
     const report = failureReport(error, debug);
     stderr.write(`${report.text}\n`);
+    if (wantsJson(argv)) (io?.stdout ?? process.stdout).write(`${JSON.stringify(errorJson(report.text, report.exitCode), null, 2)}\n`);
     return report.exitCode;
   }
 }

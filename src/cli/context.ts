@@ -7,6 +7,8 @@ import { Progress, type ProgressStream } from './progress';
 
 export interface OutputStream {
   write(text: string): unknown;
+  /** The terminal's width in characters, when it is one (`process.stdout.columns`). */
+  columns?: number;
 }
 
 export interface CliIo {
@@ -23,6 +25,17 @@ export interface CommandContext {
 
 /** A command: its arguments (after the command name) in, an exit code out. */
 export type Command = (argv: readonly string[], context: CommandContext) => Promise<number>;
+
+/**
+ * How wide the tables may be: the terminal's width (`process.stdout.columns`), else
+ * the `COLUMNS` environment variable; undefined when neither says (output to a file).
+ */
+export function terminalWidth(context: CommandContext): number | undefined {
+  const { columns } = context.io.stdout;
+  if (typeof columns === 'number' && columns > 0) return columns;
+  const fromEnv = Number(context.io.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
+}
 
 /** Writes one line (or several) to stdout. */
 export function say(context: CommandContext, text: string): void {

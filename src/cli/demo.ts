@@ -7,8 +7,14 @@
 import { mkdirSync } from 'fs';
 import * as path from 'path';
 import { main } from './awards';
+import { quoteArgument } from './report';
 
 const OUT = 'out';
+
+/** A step as a person pastes it into a shell in the project folder. */
+export function pasteable(argv: readonly string[]): string {
+  return `npx awards ${argv.map(quoteArgument).join(' ')}`;
+}
 
 /** The demo's steps: each an `awards` command line. */
 export function demoSteps(folder: string): { argv: string[]; files: string[] }[] {
@@ -30,7 +36,7 @@ export async function demo(folder = OUT): Promise<number> {
   process.stdout.write('Awards Modeller demo: the sample model, end to end.\n');
   const written: string[] = [];
   for (const step of demoSteps(folder)) {
-    process.stdout.write(`\n$ awards ${step.argv.join(' ')}\n`);
+    process.stdout.write(`\n$ ${pasteable(step.argv)}\n`);
     const code = await main(step.argv);
     if (code !== 0) {
       process.stderr.write(`The demo stopped: 'awards ${step.argv[0]}' exited with code ${code}.\n`);

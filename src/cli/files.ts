@@ -62,8 +62,29 @@ export function checkOutput(out: string, input: string | null, overwrite: boolea
   }
 }
 
-function writeProblem(error: unknown): string {
+/**
+ * Checks, before any work, that `out` ends in one of `extensions` (case-blind), so
+ * that what is written is what its name says.
+ *
+ * @param what what would be written, e.g. `an Excel workbook`
+ * @throws {InputError} naming the file, what would be written and the extensions that fit
+ */
+export function checkExtension(out: string, extensions: readonly string[], what: string): void {
+  const extension = path.extname(out).toLowerCase();
+  if (extensions.includes(extension)) return;
+  const names = extensions.map((name) => `'${name}'`).join(' or ');
+  throw new InputError(
+    `--out '${out}' would hold ${what}, but ${extension === '' ? 'it has no extension' : `its extension is '${path.extname(out)}'`}: ` +
+      `name a ${names} file. Nothing was written.`,
+  );
+}
+
+/** Why a write failed, in words; `renaming` when the temporary file was written but could not replace `out`. */
+function writeProblem(error: unknown, renaming: boolean): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (renaming && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) {
+    return 'the file is open in another program (Excel?) or cannot be replaced: close it in Excel and run again';
+  }
   switch (code) {
     case 'EACCES':
     case 'EPERM':
@@ -73,7 +94,7 @@ function writeProblem(error: unknown): string {
     case 'EROFS':
       return 'the disk is read-only';
     case 'EBUSY':
-      return 'the file is open in another program (close it in Excel and try again)';
+      return 'the file is open in another program: close it in Excel and run again';
     default:
       return error instanceof Error ? error.message : String(error);
   }
@@ -85,14 +106,16 @@ function writeProblem(error: unknown): string {
  *
  * @throws {InputError} when the file cannot be written, saying why
  */
-export async function writeOutput(out: string, data: string | Uint8Array): Promise<void> {
+export async function writeOutput(out: string, data: string | Uint8Array, files: FileSystem = fs): Promise<void> {
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  let renaming = false;
   try {
-    await fs.writeFile(temporary, data);
-    await fs.rename(temporary, out);
+    await files.writeFile(temporary, data);
+    renaming = true;
+    await files.rename(temporary, out);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new InputError(`Cannot write '${out}': ${writeProblem(error)}. Nothing was written.`);
+    await files.rm(temporary, { force: true });
+    throw new InputError(`Cannot write '${out}': ${writeProblem(error, renaming)}. Nothing was written.`);
   }
 }
 
@@ -114,4 +137,11 @@ export function checkWorkbookOutput(out: string, input: string, book: { macroEna
       : `the result is an Excel workbook without macros: name a .xlsx file`;
     throw new InputError(`Cannot write '${out}': ${why} (Excel refuses a file whose extension does not match its content). Nothing was written.`);
   }
+}
+
+/** The file operations `writeOutput` uses (Node's `fs.promises`; a test may pass its own). */
+export interface FileSystem {
+  writeFile(file: string, data: string | Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string, options: { force: boolean }): Promise<void>;
 }

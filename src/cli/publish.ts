@@ -25,7 +25,7 @@ import { checkOrgId } from '../render/orgId';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, warn, type Command, type CommandContext } from './context';
 import { EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkExtension, checkOutput, writeOutput } from './files';
 import { openModel, runOpened, type OpenedModel } from './model';
 
 export const PUBLISH_FORMATS = ['csv', 'json'] as const;
@@ -254,6 +254,7 @@ export const publish: Command = async (argv, context) => {
   const scenarioAsked = args.value('scenario') ?? '';
   checkOutput(out, file, true);
   const format = publishFormat(args.value('format'), out);
+  checkExtension(out, [`.${format}`], `360Giving data as ${format.toUpperCase()}`);
 
   const opened = await openModel(file, context);
   const result = runOpened(opened, { scenarios: [scenarioAsked], appendixScenario: scenarioAsked }, context);

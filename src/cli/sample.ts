@@ -4,7 +4,7 @@ import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { parseArguments, usageText, type CommandSpec } from './args';
 import { say, type Command } from './context';
 import { EXIT_OK } from './errors';
-import { checkOutput, writeOutput } from './files';
+import { checkExtension, checkOutput, writeOutput } from './files';
 
 export const SAMPLE_SPEC: CommandSpec = {
   name: 'sample',
@@ -28,6 +28,7 @@ export const sample: Command = async (argv, context) => {
   }
   const out = args.value('out') ?? '';
   checkOutput(out, null, args.flag('force'));
+  checkExtension(out, ['.xlsx'], 'an Excel workbook');
   context.progress.step(`Writing ${out}`);
   const tables = sampleModel();
   const workbook = await XlsxWorkbook.fromTables(tables);

@@ -154,21 +154,34 @@ export function toExcelSerial(date: CalendarDate, argument = 'date'): number {
   return serial <= 60 ? serial - 1 : serial;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(.*))?$/;
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+
+/** Whether `HH:MM[:SS[.fff]]` is a time of day (00:00 to 23:59:59.999). */
+function isTimeOfDay(text: string): boolean {
+  const match = ISO_TIME.exec(text);
+  if (match === null) return false;
+  const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), match[3] === undefined ? 0 : Number(match[3])];
+  return hours <= 23 && minutes <= 59 && seconds <= 59;
+}
 
 /**
- * Reads an ISO date, `YYYY-MM-DD`, allowing a time after it (`2021-04-01T00:00:00Z`;
- * the time is ignored).
+ * Reads an ISO date, `YYYY-MM-DD`, optionally followed by a time of day
+ * `THH:MM[:SS[.fff]]` (which is ignored). Anything else after the date — a zone, text,
+ * a time that is not one (`T25:00`) — makes it a bad date.
  *
  * @throws {EngineError} `#VALUE!` when the text is not in that form or is not a real date (2021-02-30)
  *
  * @example
- * parseIsoDate('2021-04-01')
- * //=> { year: 2021, month: 4, day: 1 }
+ * [parseIsoDate('2021-04-01'), parseIsoDate('2021-04-01T09:30:00.000')]
+ * //=> [{ year: 2021, month: 4, day: 1 }, { year: 2021, month: 4, day: 1 }]
  */
 export function parseIsoDate(text: string, argument = 'date'): CalendarDate {
   const match = typeof text === 'string' ? ISO_DATE.exec(text.trim()) : null;
   if (match === null) throw new EngineError('#VALUE!', messages.badDateText(argument, text));
+  if (match[4] !== undefined && !isTimeOfDay(match[4])) {
+    throw new EngineError('#VALUE!', messages.badTimeText(argument, text.trim()));
+  }
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (date.year < 1) throw new EngineError('#VALUE!', messages.badDateText(argument, text));
   if (date.month < 1 || date.month > 12) {

@@ -105,6 +105,14 @@ export function badDateText(argument: string, value: unknown): string {
   return `${argument} is not a date written YYYY-MM-DD: ${show(value)}`;
 }
 
+/**
+ * @example badTimeText('date', '2021-04-01Tgarbage')
+ * //=> "date '2021-04-01Tgarbage' is not a date: after YYYY-MM-DD only a time of day THH:MM[:SS[.fff]] may follow"
+ */
+export function badTimeText(argument: string, text: string): string {
+  return `${argument} ${show(text)} is not a date: after YYYY-MM-DD only a time of day THH:MM[:SS[.fff]] may follow`;
+}
+
 /** @example notARealDate('date', '2021-02-30', 28) //=> "date '2021-02-30' is not a real date: that month has 28 days" */
 export function notARealDate(argument: string, text: string, days: number | null): string {
   return days === null
@@ -134,10 +142,21 @@ export function outsideFence(row: number, purpose: string, allowed: readonly str
   return `purposes row ${row}: ${show(purpose)} is outside the ring fence (allowed: ${allowed.join(', ')})`;
 }
 
-/** @example belowFloor(new D(1200), new D(2000)) //=> 'balance 1,200.00 is below the floor of 2,000.00 by 800.00' */
-export function belowFloor(balance: Decimal, floor: Decimal, decimals = 2): string {
-  return `balance ${formatAmount(balance, decimals)} is below the floor of ${formatAmount(floor, decimals)}` +
-    ` by ${formatAmount(floor.minus(balance), decimals)}`;
+/**
+ * The balance below the floor, by `shortfall` (floor - balance, exact). A shortfall too
+ * small to show at `decimals` places is shown with all its digits.
+ *
+ * @example belowFloor(new D(1200), new D(2000), new D(800)) //=> 'balance 1,200.00 is below the floor of 2,000.00 by 800.00'
+ */
+export function belowFloor(balance: Decimal, floor: Decimal, shortfall: Decimal, decimals = 2): string {
+  const shown = shortfall.toDecimalPlaces(decimals).isZero() ? Math.max(decimals, shortfall.decimalPlaces()) : decimals;
+  return `balance ${formatAmount(balance, shown)} is below the floor of ${formatAmount(floor, decimals)}` +
+    ` by ${formatAmount(shortfall, shown)}`;
+}
+
+/** @example tooManyDigits('amounts', 100000) //=> 'amounts are too far apart in size to add exactly (more than 100000 digits)' */
+export function tooManyDigits(argument: string, limit: number): string {
+  return `${argument} are too far apart in size to add exactly (more than ${limit} digits)`;
 }
 
 /** @example outsideExcelDates('date', '1899-12-31') //=> "date 1899-12-31 is outside Excel's dates (1900-01-01 to 9999-12-31)" */

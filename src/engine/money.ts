@@ -73,16 +73,57 @@ export function roundTo(value: Decimal.Value, decimals: number): Decimal {
 }
 
 /**
- * The exact sum of the values.
+ * The most significant digits an exact sum may need (from its largest digit to its
+ * smallest); beyond it, a sum is refused rather than rounded.
+ */
+export const MAX_EXACT_DIGITS = 100_000;
+
+/** `Decimal` constructors like `D` with more digits, by precision. */
+const WIDE = new Map<number, Decimal.Constructor>();
+
+/**
+ * The exact sum of decimals, whatever their sizes: it is worked out to as many
+ * significant digits as lie between the largest digit and the smallest of the values
+ * (plus the carries), not the 60 of `D`, so `1e15 + 1e-50` keeps its `1e-50`.
+ *
+ * @throws {EngineError} `#NUM!` when that would take more than {@link MAX_EXACT_DIGITS} digits
+ *
+ * @example
+ * exactSum([new D(1e15), new D(1e-50), new D(-1e15)]).toString()
+ * //=> '1e-50'
+ */
+export function exactSum(values: readonly Decimal[], argument = 'values'): Decimal {
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (const value of values) {
+    if (value.isZero()) continue;
+    if (value.e > top) top = value.e;
+    const lowest = value.e - value.sd() + 1;
+    if (lowest < bottom) bottom = lowest;
+  }
+  if (top === -Infinity) return new D(0);
+  const precision = top - bottom + 2 + String(values.length).length;
+  if (precision > MAX_EXACT_DIGITS) throw new EngineError('#NUM!', messages.tooManyDigits(argument, MAX_EXACT_DIGITS));
+  let Wide: Decimal.Constructor = D;
+  if (precision > D.precision) {
+    const size = 2 ** Math.ceil(Math.log2(precision));
+    Wide = WIDE.get(size) ?? D.clone({ precision: size });
+    WIDE.set(size, Wide);
+  }
+  let total = new Wide(0);
+  for (const value of values) total = total.plus(value);
+  return Wide === D ? total : new D(total);
+}
+
+/**
+ * The exact sum of the values (see {@link exactSum}).
  *
  * @example
  * sum([0.1, '0.2', new D('0.3')]).toString()
  * //=> '0.6'
  */
 export function sum(values: readonly Decimal.Value[]): Decimal {
-  let total = new D(0);
-  for (let i = 0; i < values.length; i++) total = total.plus(toDecimal(values[i], 'values', i + 1));
-  return total;
+  return exactSum(values.map((value, i) => toDecimal(value, 'values', i + 1)));
 }
 
 /**
@@ -512,4 +553,32 @@ export function fromUnits(units: number | bigint, decimals: number): Decimal {
     return slowDecimal(units, decimals);
   }
   return slowDecimal(units, decimals);
+}
+
+/**
+ * Whole numbers of units of 10^-decimals as numbers, each the double nearest its exact
+ * decimal (as `fromUnits(…).toNumber()` gives, since dividing two exact doubles rounds
+ * correctly), negated when `negative`; never `-0`.
+ *
+ * @example
+ * unitsToNumbers({ big: false, values: [3334, 0] }, 2, true)
+ * //=> [-33.34, 0]
+ */
+export function unitsToNumbers(units: Integers, decimals: number, negative = false): number[] {
+  const n = units.values.length;
+  const out = new Array<number>(n);
+  if (!units.big && decimals <= 22) {
+    const { values } = units;
+    const unit = POW10[decimals];
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      out[i] = value === 0 ? 0 : (negative ? -value : value) / unit;
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const value = units.values[i];
+    out[i] = toNumber(fromUnits(negative ? -value : value, decimals));
+  }
+  return out;
 }

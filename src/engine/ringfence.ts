@@ -4,7 +4,7 @@
  */
 import { EngineError } from './errors';
 import * as messages from './messages';
-import { type Decimal, D, toDecimal } from './money';
+import { type Decimal, exactSum, toDecimal } from './money';
 
 /** One line of spending: an amount and what it is for. */
 export interface FencedLine {
@@ -54,18 +54,21 @@ export function ringfence(
 ): Decimal {
   const fence = (allowed ?? []).map((purpose) => purpose.trim()).filter((purpose) => purpose !== '');
   const keys = new Set(fence.map(purposeKey));
-  let balance = toDecimal(available, 'available');
-  let spent = new D(0);
+  const funds = toDecimal(available, 'available');
+  const values: Decimal[] = [];
   for (let i = 0; i < lines.length; i++) {
     const { amount, purpose } = lines[i];
     const value = toDecimal(amount, 'amounts', i + 1);
     if (keys.size > 0 && !value.isZero() && !keys.has(purposeKey(purpose ?? ''))) {
       throw new EngineError('#VALUE!', messages.outsideFence(i + 1, (purpose ?? '').trim(), fence));
     }
-    spent = spent.plus(value);
+    values.push(value.negated());
   }
-  balance = balance.minus(spent);
+  // Every sum exact, however far apart the sizes (1e15 and 1e-50): see `exactSum`.
+  const balance = exactSum([funds, ...values], 'amounts');
   const minimum = toDecimal(floor, 'floor');
-  if (balance.lessThan(minimum)) throw new EngineError('#NUM!', messages.belowFloor(balance, minimum));
+  if (balance.lessThan(minimum)) {
+    throw new EngineError('#NUM!', messages.belowFloor(balance, minimum, exactSum([minimum, balance.negated()], 'amounts')));
+  }
   return balance;
 }

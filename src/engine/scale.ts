@@ -4,7 +4,9 @@
  */
 import { EngineError } from './errors';
 import * as messages from './messages';
-import { type Decimal, D, checkDecimals, fitIntegers, fromUnits, toBigInts, toUnits, unitsOf } from './money';
+import {
+  type Decimal, type Integers, D, checkDecimals, fitIntegers, fromUnits, toBigInts, toUnits, unitsOf, unitsToNumbers,
+} from './money';
 import { apportion } from './split';
 
 /** The scaled amounts, and the one factor applied to the unlocked lines. */
@@ -39,31 +41,83 @@ export function scale(
   locked?: readonly boolean[] | null,
   decimals?: number,
 ): ScaleResult {
+  const scaled = scaleUnits(amounts, target, locked, decimals);
+  const { units, places } = scaled;
+  return {
+    amounts: units.big ? units.values.map((value) => fromUnits(value, places)) : units.values.map((value) => fromUnits(value, places)),
+    factor: factorOf(scaled),
+  };
+}
+
+/** {@link scale}'s amounts as the numbers they are (each the double nearest its exact decimal), and its factor. */
+export function scaleNumbers(
+  amounts: readonly Decimal.Value[],
+  target: Decimal.Value,
+  locked?: readonly boolean[] | null,
+  decimals?: number,
+): { amounts: number[]; factor: Decimal | null } {
+  const scaled = scaleUnits(amounts, target, locked, decimals);
+  return { amounts: unitsToNumbers(scaled.units, scaled.places), factor: factorOf(scaled) };
+}
+
+/** A scaling worked out in whole units: every line's new amount, and what the factor is made of. */
+interface ScaledUnits {
+  units: Integers;
+  places: number;
+  /** The factor's numerator and denominator (target − locked total, unlocked total); null when nothing was scaled. */
+  toScale: bigint | null;
+  unlockedTotal: bigint;
+}
+
+function factorOf({ toScale, unlockedTotal }: ScaledUnits): Decimal | null {
+  return toScale === null ? null : new D(toScale.toString()).div(unlockedTotal.toString());
+}
+
+function scaleUnits(
+  amounts: readonly Decimal.Value[],
+  target: Decimal.Value,
+  locked: readonly boolean[] | null | undefined,
+  decimals: number | undefined,
+): ScaledUnits {
   const places = checkDecimals(decimals);
   const targetUnits = unitsOf(target, places, 'target');
   if (targetUnits < 0n) throw new EngineError('#NUM!', messages.negative('target', undefined, String(target)));
-  if (locked !== undefined && locked !== null && locked.length !== amounts.length) {
-    throw new EngineError('#VALUE!', messages.lengthMismatch('locked', locked.length, 'amounts', amounts.length));
+  const locks = locked ?? null;
+  if (locks !== null && locks.length !== amounts.length) {
+    throw new EngineError('#VALUE!', messages.lengthMismatch('locked', locks.length, 'amounts', amounts.length));
   }
   const units = toUnits(amounts, places, 'amounts');
-  const isLocked = (i: number): boolean => locked !== undefined && locked !== null && locked[i] === true;
+  const n = units.values.length;
   let lockedTotal = 0n;
   let unlockedTotal = 0n;
+  let open: Integers;
   if (units.big) {
-    for (let i = 0; i < units.values.length; i++) {
-      if (isLocked(i)) lockedTotal += units.values[i];
-      else unlockedTotal += units.values[i];
+    const values = units.values.slice();
+    for (let i = 0; i < n; i++) {
+      if (locks !== null && locks[i] === true) {
+        lockedTotal += values[i];
+        values[i] = 0n;
+      } else {
+        unlockedTotal += values[i];
+      }
     }
+    open = fitIntegers(values);
   } else {
     // Whole numbers whose grand total is below 2^52: these sums are exact.
+    const values = units.values.slice();
     let lockedSum = 0;
     let unlockedSum = 0;
-    for (let i = 0; i < units.values.length; i++) {
-      if (isLocked(i)) lockedSum += units.values[i];
-      else unlockedSum += units.values[i];
+    for (let i = 0; i < n; i++) {
+      if (locks !== null && locks[i] === true) {
+        lockedSum += values[i];
+        values[i] = 0;
+      } else {
+        unlockedSum += values[i];
+      }
     }
     lockedTotal = BigInt(lockedSum);
     unlockedTotal = BigInt(unlockedSum);
+    open = { big: false, values };
   }
   if (lockedTotal > targetUnits) {
     throw new EngineError('#NUM!', messages.lockedAboveTarget(fromUnits(lockedTotal, places), fromUnits(targetUnits, places), places));
@@ -73,22 +127,21 @@ export function scale(
     if (toScale !== 0n) {
       throw new EngineError('#DIV/0!', messages.nothingToScale(fromUnits(targetUnits, places), fromUnits(lockedTotal, places), places));
     }
-    const unchanged = units.big
-      ? units.values.map((value) => fromUnits(value, places))
-      : units.values.map((value) => fromUnits(value, places));
-    return { amounts: unchanged, factor: null };
+    return { units, places, toScale: null, unlockedTotal };
   }
-  let result: Decimal[];
-  if (units.big) {
-    const shares = toBigInts(apportion(toScale, fitIntegers(units.values.map((value, i) => (isLocked(i) ? 0n : value))), 'amounts'));
-    result = units.values.map((value, i) => fromUnits(isLocked(i) ? value : shares[i], places));
+  const shares = apportion(toScale, open, 'amounts');
+  const isLocked = (i: number): boolean => locks !== null && locks[i] === true;
+  let result: Integers;
+  if (shares.big || units.big) {
+    const all = toBigInts(units);
+    const given = toBigInts(shares);
+    result = fitIntegers(all.map((value, i) => (isLocked(i) ? value : given[i])));
   } else {
-    const open = units.values.map((value, i) => (isLocked(i) ? 0 : value));
-    const shares = apportion(toScale, { big: false, values: open }, 'amounts');
-    result = units.values.map((value, i) => fromUnits(isLocked(i) ? value : shares.values[i], places));
+    const given = shares.values;
+    const all = units.values;
+    const values = new Array<number>(n);
+    for (let i = 0; i < n; i++) values[i] = locks !== null && locks[i] === true ? all[i] : given[i];
+    result = { big: false, values };
   }
-  return {
-    amounts: result,
-    factor: new D(toScale.toString()).div(unlockedTotal.toString()),
-  };
+  return { units: result, places, toScale, unlockedTotal };
 }

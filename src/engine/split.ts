@@ -7,7 +7,7 @@
 import { EngineError } from './errors';
 import * as messages from './messages';
 import {
-  type Decimal, type Integers, SAFE_LIMIT, checkDecimals, fromUnits, toBigInts, toWeights, unitsOf,
+  type Decimal, type Integers, SAFE_LIMIT, checkDecimals, fromUnits, toBigInts, toWeights, unitsOf, unitsToNumbers,
 } from './money';
 
 /**
@@ -30,26 +30,21 @@ export function apportion(total: bigint, weights: Integers, argument = 'weights'
 }
 
 /**
- * The plain-number path: exact while every intermediate stays below 2^52, which the
- * checks below make sure of; null when they would not (the caller then uses bigints).
- * With total = a·W + b (0 ≤ b < W), line i's exact share is a·wᵢ + b·wᵢ/W, so only
- * b·wᵢ (< W·wᵢ) needs to be exact, not total·wᵢ.
+ * The plain-number path: exact while the weights' total stays below 2^52; null when it
+ * does not (the caller then uses bigints). With total = a·W + b (0 ≤ b < W), line i's
+ * exact share is a·wᵢ + b·wᵢ/W, so only b·wᵢ needs to be exact, not total·wᵢ: in
+ * doubles while it is below 2^52, in bigints for the lines where it is not (its
+ * quotient and remainder are below W, so they come back as exact doubles).
  */
 function apportionNumbers(total: number, weights: readonly number[], argument: string): number[] | null {
   const n = weights.length;
   let sumOfWeights = 0;
-  let largest = 0;
-  for (let i = 0; i < n; i++) {
-    const weight = weights[i];
-    sumOfWeights += weight;
-    if (weight > largest) largest = weight;
-  }
+  for (let i = 0; i < n; i++) sumOfWeights += weights[i];
   if (sumOfWeights === 0) throw new EngineError('#DIV/0!', messages.noWeight(argument, n));
   if (!(sumOfWeights < SAFE_LIMIT)) return null;
   let whole = Math.floor(total / sumOfWeights);
   let rest = total - whole * sumOfWeights;
   if (rest < 0) { whole--; rest += sumOfWeights; } else if (rest >= sumOfWeights) { whole++; rest -= sumOfWeights; }
-  if (!(rest * largest < SAFE_LIMIT)) return null;
 
   const shares = new Array<number>(n);
   const remainders = new Float64Array(n);
@@ -58,9 +53,18 @@ function apportionNumbers(total: number, weights: readonly number[], argument: s
     const weight = weights[i];
     if (weight === 0) { shares[i] = 0; continue; }
     const product = rest * weight;
-    let quotient = Math.floor(product / sumOfWeights);
-    let remainder = product - quotient * sumOfWeights;
-    if (remainder < 0) { quotient--; remainder += sumOfWeights; } else if (remainder >= sumOfWeights) { quotient++; remainder -= sumOfWeights; }
+    let quotient: number;
+    let remainder: number;
+    if (product < SAFE_LIMIT) {
+      quotient = Math.floor(product / sumOfWeights);
+      remainder = product - quotient * sumOfWeights;
+      if (remainder < 0) { quotient--; remainder += sumOfWeights; } else if (remainder >= sumOfWeights) { quotient++; remainder -= sumOfWeights; }
+    } else {
+      const big = BigInt(rest) * BigInt(weight);
+      const divisor = BigInt(sumOfWeights);
+      quotient = Number(big / divisor);
+      remainder = Number(big % divisor);
+    }
     shares[i] = whole * weight + quotient;
     remainders[i] = remainder;
     handedOut += quotient;
@@ -102,9 +106,15 @@ function apportionBigInts(total: bigint, weights: readonly bigint[], argument: s
   }
   const leftover = Number(rest - handedOut);
   if (leftover > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).filter((i) => remainders[i] > 0n);
-    order.sort((a, b) => (remainders[a] > remainders[b] ? -1 : remainders[a] < remainders[b] ? 1 : a - b));
-    for (let k = 0; k < leftover; k++) shares[order[k]]++;
+    // As in plain numbers: the leftover-th largest remainder is the cut (found in linear time).
+    const cut = kthLargestBig(remainders.slice(), leftover - 1);
+    let given = 0;
+    for (let i = 0; i < n; i++) {
+      if (remainders[i] > cut) { shares[i]++; given++; }
+    }
+    for (let i = 0; i < n && given < leftover; i++) {
+      if (remainders[i] === cut) { shares[i]++; given++; }
+    }
   }
   return shares;
 }
@@ -153,6 +163,60 @@ function kthLargest(values: Float64Array, k: number): number {
   }
 }
 
+/** A split worked out in whole units: the shares of the amount's absolute value, and its sign. */
+interface UnitShares {
+  shares: Integers;
+  negative: boolean;
+  places: number;
+}
+
+function splitUnits(amount: Decimal.Value, weights: readonly Decimal.Value[], decimals?: number): UnitShares {
+  const places = checkDecimals(decimals);
+  const units = unitsOf(amount, places, 'amount');
+  const integers = toWeights(weights, 'weights');
+  const negative = units < 0n;
+  return { shares: apportion(negative ? -units : units, integers, 'weights'), negative, places };
+}
+
+/** {@link kthLargest} for bigints. */
+function kthLargestBig(values: bigint[], k: number): bigint {
+  let low = 0;
+  let high = values.length - 1;
+  let rounds = 2 * Math.ceil(Math.log2(values.length + 1)) + 8;
+  for (;;) {
+    if (low >= high) return values[low];
+    if (--rounds < 0) {
+      const rest = values.slice(low, high + 1).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return rest[rest.length - 1 - (k - low)];
+    }
+    const a = values[low];
+    const b = values[(low + high) >>> 1];
+    const c = values[high];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    let above = low;
+    let below = high;
+    let i = low;
+    while (i <= below) {
+      const value = values[i];
+      if (value > pivot) {
+        values[i] = values[above];
+        values[above] = value;
+        above++;
+        i++;
+      } else if (value < pivot) {
+        values[i] = values[below];
+        values[below] = value;
+        below--;
+      } else {
+        i++;
+      }
+    }
+    if (k < above) high = above - 1;
+    else if (k > below) low = below + 1;
+    else return pivot;
+  }
+}
+
 /**
  * Splits an amount in proportion to weights so that the shares add up exactly. The
  * amount is first rounded half away from zero to `decimals` places; each share is its
@@ -176,12 +240,22 @@ function kthLargest(values: Float64Array, k: number): number {
  * //=> ['-33.34', '-33.33', '-33.33']
  */
 export function split(amount: Decimal.Value, weights: readonly Decimal.Value[], decimals?: number): Decimal[] {
-  const places = checkDecimals(decimals);
-  const units = unitsOf(amount, places, 'amount');
-  const integers = toWeights(weights, 'weights');
-  const negative = units < 0n;
-  const shares = apportion(negative ? -units : units, integers, 'weights');
+  const { shares, negative, places } = splitUnits(amount, weights, decimals);
   return shares.big
     ? shares.values.map((share) => fromUnits(negative ? -share : share, places))
     : shares.values.map((share) => fromUnits(negative && share !== 0 ? -share : share, places));
+}
+
+/**
+ * {@link split}, with the shares as the numbers they are (each the double nearest its
+ * exact decimal, as `Decimal.toNumber` gives): what a spreadsheet cell holds, without
+ * building a `Decimal` per line.
+ *
+ * @example
+ * splitNumbers(100, [1, 1, 1])
+ * //=> [33.34, 33.33, 33.33]
+ */
+export function splitNumbers(amount: Decimal.Value, weights: readonly Decimal.Value[], decimals?: number): number[] {
+  const { shares, negative, places } = splitUnits(amount, weights, decimals);
+  return unitsToNumbers(shares, places, negative);
 }

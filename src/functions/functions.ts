@@ -11,8 +11,8 @@ import { fiscalYear, parseFiscalYear } from '../engine/fiscalYear';
 import { toNumber } from '../engine/money';
 import { prorata as prorataCore, type ProrataBasis } from '../engine/prorata';
 import { parseAllowed, ringfence as ringfenceCore } from '../engine/ringfence';
-import { scale as scaleCore } from '../engine/scale';
-import { split as splitCore } from '../engine/split';
+import { scaleNumbers } from '../engine/scale';
+import { splitNumbers } from '../engine/split';
 import * as args from './arguments';
 import { excel } from './errors';
 
@@ -31,7 +31,7 @@ export function split(amount: number, weights: any[][], decimals?: number): numb
     const total = args.scalar(amount, 'amount');
     const places = args.integer(decimals, 'decimals');
     const { values, shape } = args.numbers(weights, 'weights');
-    return args.reshape(splitCore(total, values, places).map(toNumber), shape);
+    return args.reshape(splitNumbers(total, values, places), shape);
   });
 }
 
@@ -75,7 +75,7 @@ export function scale(amounts: any[][], target: number, locked?: any[][], decima
     const places = args.integer(decimals, 'decimals');
     const locks = args.omitted(locked) ? null : args.flags(locked ?? null, 'locked');
     if (locks) sameShape(lines.shape, locks.shape, 'locked', 'amounts');
-    return args.reshape(scaleCore(lines.values, total, locks?.values ?? null, places).amounts.map(toNumber), lines.shape);
+    return args.reshape(scaleNumbers(lines.values, total, locks?.values ?? null, places).amounts, lines.shape);
   });
 }
 

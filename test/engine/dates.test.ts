@@ -124,8 +124,10 @@ describe('parseIsoDate', () => {
     ['2021-04-01', date(2021, 4, 1)],
     [' 2021-04-01 ', date(2021, 4, 1)],
     ['2024-02-29', date(2024, 2, 29)],
-    ['2021-04-01T00:00:00Z', date(2021, 4, 1)],
-    ['2021-04-01T23:59:59.999+01:00', date(2021, 4, 1)],
+    ['2021-04-01T00:00', date(2021, 4, 1)],
+    ['2021-04-01T00:00:00', date(2021, 4, 1)],
+    ['2021-04-01T23:59:59.999', date(2021, 4, 1)],
+    ['2021-04-01T09:30:15.5', date(2021, 4, 1)],
   ])('reads %p', (text, expected) => {
     expect(parseIsoDate(text)).toEqual(expected);
   });
@@ -140,6 +142,16 @@ describe('parseIsoDate', () => {
     ['2021-4-1', 'is not a date written YYYY-MM-DD'],
     ['0000-01-01', 'is not a date written YYYY-MM-DD'],
     ['', 'is not a date written YYYY-MM-DD: (blank)'],
+    ['2021-04-01Tgarbage', "date '2021-04-01Tgarbage' is not a date: after YYYY-MM-DD only a time of day THH:MM[:SS[.fff]] may follow"],
+    ['2021-04-01T', 'only a time of day'],
+    ['2021-04-01T24:00', 'only a time of day'],
+    ['2021-04-01T12:60', 'only a time of day'],
+    ['2021-04-01T12:00:60', 'only a time of day'],
+    ['2021-04-01T12', 'only a time of day'],
+    ['2021-04-01T12:00:00.1234', 'only a time of day'],
+    ['2021-04-01T00:00:00Z', 'only a time of day'],
+    ['2021-04-01T23:59:59+01:00', 'only a time of day'],
+    ['2021-04-01garbage', 'is not a date written YYYY-MM-DD'],
   ])('rejects %p with #VALUE!', (text, message) => {
     expectEngineError(() => parseIsoDate(text), '#VALUE!', message);
   });

@@ -23,7 +23,7 @@ describe('messages', () => {
     [messages.lockedAboveTarget(new D(1200), new D(1000)), 'locked total 1,200.00 is above the target 1,000.00 by 200.00'],
     [messages.outsideFence(3, 'Training', ['Road safety', 'Victim support']),
       "purposes row 3: 'Training' is outside the ring fence (allowed: Road safety, Victim support)"],
-    [messages.belowFloor(new D(1200), new D(2000)), 'balance 1,200.00 is below the floor of 2,000.00 by 800.00'],
+    [messages.belowFloor(new D(1200), new D(2000), new D(800)), 'balance 1,200.00 is below the floor of 2,000.00 by 800.00'],
     [messages.fiscalYearMismatch('2021/23', 2021), "fy '2021/23' is not a financial year: 2021 is followed by 2022 (2021/22)"],
   ])('says %p', (message, expected) => {
     expect(message).toBe(expected);

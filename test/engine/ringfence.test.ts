@@ -76,3 +76,36 @@ describe('parseAllowed', () => {
     expect(parseAllowed(text)).toEqual(expected);
   });
 });
+
+describe('ringfence on amounts of very different sizes', () => {
+  const any = (amounts: number[]): FencedLine[] => amounts.map((amount) => ({ amount, purpose: 'x' }));
+
+  it('keeps a 1e-50 beside 1e15: the balance is below a floor of 0 by exactly 1e-50', () => {
+    expectEngineError(() => ringfence(1e15, any([1e15, 1e-50]), null), '#NUM!',
+      `by 0.${'0'.repeat(49)}1`);
+  });
+
+  it('returns the exact balance, -1e-50, when the floor allows it', () => {
+    expect(ringfence(1e15, any([1e15, 1e-50]), null, -1).toString()).toBe('-1e-50');
+  });
+
+  it('adds text amounts of any number of digits exactly', () => {
+    const lines = [{ amount: `1${'0'.repeat(80)}`, purpose: 'x' }, { amount: `0.${'0'.repeat(79)}1`, purpose: 'x' }];
+    expect(ringfence(`2${'0'.repeat(80)}`, lines, null).toFixed()).toBe(`${'9'.repeat(80)}.${'9'.repeat(79)}9`);
+  });
+
+  it('refuses, with #NUM!, amounts too far apart in size to add exactly', () => {
+    expectEngineError(() => ringfence('1e200000', [{ amount: '1e-200000', purpose: 'x' }], null), '#NUM!',
+      'too far apart in size to add exactly');
+  });
+
+  it('is exact for any doubles: the balance is available less the amounts, to the last digit', () => {
+    const Wide = D.clone({ precision: 2000 });
+    const double = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(fc.property(double, fc.array(double, { maxLength: 5 }), (available, amounts) => {
+      const balance = ringfence(available, any(amounts), null, '-1e400');
+      const expected = amounts.reduce((left, amount) => left.minus(amount), new Wide(available));
+      expect(balance.toString()).toBe(expected.toString());
+    }), MANY);
+  });
+});

@@ -130,6 +130,14 @@ describe('FY', () => {
   it('refuses a bad date with #VALUE!', () => {
     expect(failure(() => fy('31/13/2021')).code).toBe('#VALUE!');
   });
+
+  it.each(['2021-04-01Tgarbage', '2021-04-01T25:00', '2021-04-01 and more'])('refuses %p, a date with something after it that is no time, with #VALUE!', (text) => {
+    expect(failure(() => fy(text)).code).toBe('#VALUE!');
+  });
+
+  it('reads a date with a valid time', () => {
+    expect(fy('2021-03-31T23:59:59.999')).toBe('2020/21');
+  });
 });
 
 describe('RINGFENCE', () => {
@@ -152,6 +160,11 @@ describe('RINGFENCE', () => {
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toMatch(/row 2/);
     expect(error.message).toMatch(/Training/);
+  });
+
+  it('keeps 1e-50 beside 1e15: RINGFENCE(1e15, {1e15; 1e-50}) is below its floor of 0', () => {
+    expect(failure(() => ringfence(1e15, column(1e15, 1e-50), column('x', 'x'), [['']])).code).toBe('#NUM!');
+    expect(ringfence(1e15, column(1e15, 1e-50), column('x', 'x'), [['']], -1)).toBe(-1e-50);
   });
 
   it('refuses a balance below the floor, naming the shortfall', () => {

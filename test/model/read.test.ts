@@ -48,7 +48,7 @@ describe('readModel', () => {
       const input = tables();
       input.Awards = { ...input.Awards, headers: input.Awards.headers.map((header) => (header === 'Prior year' ? 'Prior Year' : header)) };
       expect(() => readModel(input, TODAY)).toThrow(
-        "Table 'Awards' (sheet 'Awards') has no column 'Prior year'. It has 'Prior Year': header text must match exactly.",
+        "Table 'Awards' (sheet 'Awards') has no column 'Prior year'. It has 'Prior Year', which differs from 'Prior year' only by case: header text must match exactly.",
       );
     });
 
@@ -357,4 +357,14 @@ describe('readModel', () => {
     expect(scenarioNames(readModel(input, TODAY))).toEqual(['Only']);
     expect(checksNamed(readModel(input, TODAY), 'Unknown fund')).toEqual([]);
   });
+});
+
+describe('dates in cells', () => {
+  it.each(['2021-10-01Tgarbage', '2021-10-01T25:00:00Z', '2021-10-01T12:00:00+0100x', '2021-10-01 extra'])(
+    'finds %p not a date: a row problem, the award left at 0',
+    (cell) => {
+      const read = model({ awards: [award('A1', { 'Prior year': 1, Start: cell })] });
+      expect(read.rowChecks).toEqual([expect.objectContaining({ check: 'Bad date', column: 'Start', ref: 'A1' })]);
+    },
+  );
 });

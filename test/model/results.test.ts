@@ -142,7 +142,8 @@ describe('runModel', () => {
     });
 
     it('follow the last scenario run, scaling later years by the same factor', () => {
-      const result = run(book);
+      // Without the row that cannot be read: a fund with a row problem is not fitted.
+      const result = run({ ...book, awards: book.awards?.filter((row) => row.Ref !== 'BAD') });
       const years = Object.fromEntries(result.commitments.map((row) => [row.ref, row.years]));
       // Confirmed: £100,000, less the locked £12,000 and the £1,000 top-slice, leaves £87,000 for the unlocked lines.
       expect(years.VR[0] + years.OCT[0] + years.ONE[0] + years.SIX[0]).toBeCloseTo(87000, 6);

@@ -6,13 +6,14 @@
 import type { Decimal } from 'decimal.js';
 import { toWeights } from '../money';
 import { apportion } from '../split';
-import { fitLines } from './fit';
+import { fitLines, UNCHANGED } from './fit';
 import type { FitMode, Fund } from './inputs';
 import type { FundLines, PreparedModel } from './lines';
 import { messages } from './messages';
 import { toPence } from './pence';
 import { topSlicePence } from './rules';
 import type { Check } from './types';
+import type { UnreadRow } from './unread';
 
 /** What shaped an amount, as bits of `ScenarioAmounts.notes`. */
 export const NOTE = { prorated: 1, scaled: 2, topslice: 4, share: 8 } as const;
@@ -63,7 +64,9 @@ export interface FundOutcome {
 /**
  * Allocates one fund under one scenario (`income` in pounds), writing the fund's lines
  * into `out` and its checks (locked and top-sliced lines over the fund, nothing to
- * share, what the fit did, the floor) into `out.checks`.
+ * share, what the fit did, the floor) into `out.checks`. With `unread` rows (row
+ * problems that count against the fund) the fit is not applied: an error check says
+ * so, naming the rows, whenever the fit would have moved an amount.
  */
 export function allocateFund(
   prepared: PreparedModel,
@@ -71,12 +74,13 @@ export function allocateFund(
   income: number,
   fit: FitMode,
   out: ScenarioAmounts,
+  unread: readonly UnreadRow[] = [],
 ): FundOutcome {
   const { fund } = group;
   const { base, prorated } = prepared;
   const { amounts, notes } = out;
-  const check = (severity: Check['severity'], name: string, message: string): void => {
-    out.checks.push({ severity, scenario: out.scenario, fund: fund.name, ref: '', check: name, message });
+  const check = (severity: Check['severity'], name: string, message: string, at: Partial<Check> = {}): void => {
+    out.checks.push({ severity, scenario: out.scenario, fund: fund.name, ref: '', check: name, message, ...at });
   };
   const opening = toPence(fund.openingBalance);
   const incomePence = toPence(income);
@@ -99,7 +103,11 @@ export function allocateFund(
 
   const { unlocked } = group;
   const target = room - fixed;
-  const fitted = fitLines(fit, group.unlockedBase, group.unlockedTotal, target, group.share.length === 0);
+  let fitted = fitLines(fit, group.unlockedBase, group.unlockedTotal, target, group.share.length === 0);
+  if (fitted.amounts !== null && unread.length > 0) {
+    check('error', 'Fit not applied', messages.fitNotApplied(fund.name, fit, unread), { table: unread[0].table, row: unread[0].row });
+    fitted = UNCHANGED;
+  }
   let scaledCount = 0;
   for (let k = 0; k < unlocked.length; k++) {
     const i = unlocked[k];

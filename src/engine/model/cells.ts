@@ -64,9 +64,14 @@ export function readMoney(cell: CellValue | undefined): number | null | BadCell 
   return typeof read === 'number' ? roundPounds(read) : read;
 }
 
-const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/;
+/** ISO text with a time and a zone, as a program that writes UTC instants leaves it: the zone is set aside. */
+const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2}T[\d:.]+)(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** A date: an Excel serial (1900 system; any time of day is dropped) or ISO text. */
+/**
+ * A date: an Excel serial (1900 system; any time of day is dropped) or ISO text
+ * (`parseIsoDate`: a date, optionally with a valid time of day; in a cell the time may
+ * also carry a zone, `Z` or `+01:00`, which is set aside).
+ */
 export function readDate(cell: CellValue | undefined): CalendarDate | null | BadCell {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return new BadCell(cellText(cell));
@@ -75,8 +80,7 @@ export function readDate(cell: CellValue | undefined): CalendarDate | null | Bad
   try {
     if (typeof cell === 'number') return fromExcelSerial(Math.floor(cell));
     if (/^\d+(\.\d+)?$/.test(text)) return fromExcelSerial(Math.floor(Number(text)));
-    const withTime = ISO_WITH_TIME.exec(text);
-    return parseIsoDate(withTime === null ? text : withTime[1]);
+    return parseIsoDate(ISO_WITH_ZONE.exec(text)?.[1] ?? text);
   } catch (error) {
     if (error instanceof EngineError) return new BadCell(text);
     throw error;

@@ -14,7 +14,8 @@ export interface FitResult {
   factor: Decimal | null;
 }
 
-const UNCHANGED: FitResult = { amounts: null, factor: null };
+/** What a fit that moves nothing gives. */
+export const UNCHANGED: FitResult = { amounts: null, factor: null };
 
 /**
  * Scales the unlocked lines (`amounts` in pence, totalling `total`) so that they total

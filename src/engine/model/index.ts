@@ -13,3 +13,4 @@ export { runStamp, timeInWords, dateInWords, stampTextInWords } from './stamp';
 export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel, seededRandom } from './generate';
 export { formatPounds } from './pence';
+export { summariseChecks, IN_ALL_SCENARIOS, type CheckSummary, type SummaryCheck } from './summary';

@@ -3,8 +3,10 @@
  * run, and the text of its checks. Money in messages reads like `£1,234.56`.
  */
 import type { CalendarDate } from '../dates';
+import { differenceWords, suggestion, type NearestName } from '../nearest';
 import { formatPence } from './pence';
 import { dateInWords } from './stamp';
+import type { UnreadRow } from './unread';
 
 function inWords(date: CalendarDate): string {
   return dateInWords(date.year, date.month, date.day);
@@ -20,6 +22,22 @@ function quote(text: string): string {
   return `'${text}'`;
 }
 
+/** `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `Awards rows 4 and 5 (VS-04, VS-05); Funds row 2`: rows as the user counts them (1-based body rows). */
+function rowList(rows: readonly UnreadRow[]): string {
+  const tables = [...new Set(rows.map((row) => row.table))];
+  return tables.map((table) => {
+    const of = rows.filter((row) => row.table === table);
+    const refs = of.map((row) => row.ref).filter((ref) => ref !== '');
+    return `${table} ${of.length === 1 ? 'row' : 'rows'} ${listed(of.map((row) => String(row.row + 1)))}` +
+      (refs.length === 0 ? '' : ` (${refs.join(', ')})`);
+  }).join('; ');
+}
+
 function lines(count: number): string {
   return count === 1 ? '1 line' : `${count} lines`;
 }
@@ -31,17 +49,19 @@ export const messages = {
   missingTable: (table: string) =>
     `The workbook has no table '${table}'. A model needs the tables Funds, Awards and Scenarios ` +
     `(Settings and Envelopes are optional).`,
-  missingColumn: (table: string, sheet: string, column: string, nearly?: string) =>
+  missingColumn: (table: string, sheet: string, column: string, nearly: NearestName | null = null) =>
     `Table '${table}' (sheet '${sheet}') has no column '${column}'.` +
-    (nearly === undefined ? '' : ` It has '${nearly}': header text must match exactly.`),
+    (nearly === null ? '' : nearly.differences.length === 0
+      ? ` It has '${nearly.name}': did you mean '${column}'? Header text must match exactly.`
+      : ` It has '${nearly.name}', which differs from '${column}' only by ${differenceWords(nearly.differences)}: header text must match exactly.`),
   noScenarios: (sheet: string) =>
     `Table 'Scenarios' (sheet '${sheet}') has no scenarios. Add a row for each scenario, ` +
     `e.g. 'Indicative' with a blank Fund.`,
   tooLarge: () =>
     `The model's amounts add up to more than £45,035,996,273,704.96, beyond what it can add up exactly ` +
     `to the penny. Check the Funds, Awards and Scenarios tables for amounts entered in pence or with extra digits.`,
-  unknownScenario: (name: string, known: readonly string[]) =>
-    `Unknown scenario '${name}'. The workbook's scenarios are: ${known.join(', ')}.`,
+  unknownScenario: (name: string, known: readonly string[], near: NearestName | null = null) =>
+    `Unknown scenario '${name}'. The workbook's scenarios are: ${known.join(', ')}.${suggestion(near)}`,
 
   // Cells a reader could not give a value for (TableData.issues).
   uncalculatedFormula: (label: string, column: string, formula: string, address: string | undefined, sheet: string) =>
@@ -57,11 +77,11 @@ export const messages = {
   duplicateRef: (ref: string) =>
     `${ref}: an earlier row of the Awards table already uses this Ref; this row is left at £0.00.`,
   blankFund: (ref: string) => `${ref}: Fund is blank; ${LEFT_AT_ZERO}.`,
-  unknownFund: (ref: string, fund: string) =>
-    `${ref}: fund ${quote(fund)} is not in the Funds table; ${LEFT_AT_ZERO}.`,
+  unknownFund: (ref: string, fund: string, near: NearestName | null = null) =>
+    `${ref}: fund ${quote(fund)} is not in the Funds table; ${LEFT_AT_ZERO}.${suggestion(near)}`,
   blankRule: (ref: string) => `${ref}: Rule is blank (use FLAT, CHANGE, FIXED, TOPSLICE or SHARE); ${LEFT_AT_ZERO}.`,
-  unknownRule: (ref: string, rule: string) =>
-    `${ref}: rule ${quote(rule)} is not one of FLAT, CHANGE, FIXED, TOPSLICE, SHARE; ${LEFT_AT_ZERO}.`,
+  unknownRule: (ref: string, rule: string, near: NearestName | null = null) =>
+    `${ref}: rule ${quote(rule)} is not one of FLAT, CHANGE, FIXED, TOPSLICE, SHARE; ${LEFT_AT_ZERO}.${suggestion(near)}`,
   missingAmount: (ref: string, column: string, rule: string) =>
     `${ref}: ${column} is blank but rule ${rule} needs it; ${LEFT_AT_ZERO}.`,
   notANumber: (ref: string, column: string, text: string) =>
@@ -94,14 +114,14 @@ export const messages = {
 
   // Scenarios rows.
   blankScenario: (row: number) => `Row ${row + 1} of the Scenarios table has no Scenario name; the row is ignored.`,
-  scenarioUnknownFund: (scenario: string, fund: string) =>
-    `${scenario}: fund ${quote(fund)} is not in the Funds table; the row is ignored.`,
+  scenarioUnknownFund: (scenario: string, fund: string, near: NearestName | null = null) =>
+    `${scenario}: fund ${quote(fund)} is not in the Funds table; the row is ignored.${suggestion(near)}`,
   scenarioDuplicateFund: (scenario: string, fund: string) =>
     `${scenario}: ${fund} has more than one row; the later row is ignored.`,
   scenarioIncomeNotANumber: (scenario: string, fund: string, text: string) =>
     `${scenario}: the Income for ${fund} holds ${quote(text)}, which is not a number; the fund's own income is used.`,
-  unknownFit: (scenario: string, text: string) =>
-    `${scenario}: Fit ${quote(text)} is not one of scale-down, scale, none; scale-down is used.`,
+  unknownFit: (scenario: string, text: string, near: NearestName | null = null) =>
+    `${scenario}: Fit ${quote(text)} is not one of scale-down, scale, none; scale-down is used.${suggestion(near)}`,
 
   // Settings and Envelopes rows.
   badFinancialYear: (text: string, fallback: string) =>
@@ -151,6 +171,12 @@ export const messages = {
   fit: (fund: string, count: number, factor: string, target: number, mode: string) =>
     `${fund}: ${lines(count)} scaled by ${factor} (fit ${mode}) so that they total ${formatPence(target)}; ` +
     `locked and top-sliced lines kept.`,
+  fitNotApplied: (fund: string, mode: string, rows: readonly UnreadRow[]) =>
+    `${fund}: the fit (${mode}) was not applied, so no line was scaled and the other lines keep their ` +
+    `modelled amounts, because ${rowList(rows)} could not be read. Mend ${rows.length === 1 ? 'it' : 'them'} and run again.`,
+  /** The Notes of an award a row problem left at 0: each problem's check and column. */
+  leftAtZeroNote: (problems: readonly { check: string; column?: string }[]) =>
+    `left at £0.00: ${problems.map(({ check, column }) => `${check.toLowerCase()}${column === undefined ? '' : ` (${column})`}`).join('; ')}`,
   nothingToShare: (fund: string) =>
     `${fund}: nothing is left after the other lines and the floor, so its SHARE lines get £0.00.`,
   zeroWeights: (fund: string) =>

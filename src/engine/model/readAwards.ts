@@ -1,11 +1,12 @@
 /** Reading the `Awards` table: each row checked, its problems turned into checks. */
 import { compareDates, toIsoDate, type CalendarDate } from '../dates';
 import type { TableData } from '../sheet';
+import { nearestName } from '../nearest';
 import { BadCell, RowCells } from './cells';
 import { rowsWithIssues } from './cellIssues';
 import type { Award, Fund, RuleName } from './inputs';
 import { messages } from './messages';
-import { needsPriorYear, needsValue, parseRule } from './rules';
+import { needsPriorYear, needsValue, parseRule, RULES } from './rules';
 import { AWARDS, findTable, openTable } from './schema';
 import type { Check } from './types';
 
@@ -111,6 +112,7 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
   const fundNames = new Map<string, string>();
   for (const fund of funds) fundNames.set(fund.name.toLowerCase(), fund.name);
   for (const fund of funds) fundNames.set(fund.name, fund.name);
+  const names = funds.map((entry) => entry.name);
   const refs = new Set<string>();
   const awards: Award[] = [];
   const problems = new RowProblems(checks);
@@ -136,12 +138,14 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     }
 
     if (fundText === '') problems.error('Unknown fund', 'Fund', messages.blankFund(label));
-    else if (fund === undefined) problems.error('Unknown fund', 'Fund', messages.unknownFund(label, fundText));
+    else if (fund === undefined) {
+      problems.error('Unknown fund', 'Fund', messages.unknownFund(label, fundText, nearestName(fundText, names)));
+    }
 
     const ruleText = cells.text(col.rule);
     const rule = parseRule(ruleText);
     if (ruleText === '') problems.error('Unknown rule', 'Rule', messages.blankRule(label));
-    else if (rule === null) problems.error('Unknown rule', 'Rule', messages.unknownRule(label, ruleText));
+    else if (rule === null) problems.error('Unknown rule', 'Rule', messages.unknownRule(label, ruleText, nearestName(ruleText, RULES)));
 
     const priorYear = priorYearOf(cells.money(col.prior), rule, label, problems);
     const value = valueOf(rule === 'FIXED' ? cells.money(col.value) : cells.number(col.value, true), rule, label, problems);

@@ -1,5 +1,6 @@
 /** Reading the `Scenarios` table: scenarios in first-seen order, per-fund income and fit. */
 import type { TableData } from '../sheet';
+import { nearestName } from '../nearest';
 import { BadCell, RowCells } from './cells';
 import { ModelInputError } from './errors';
 import type { FitMode, Fund, Scenario } from './inputs';
@@ -60,7 +61,7 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
     let fit: FitMode | null = null;
     if (fitText !== '') {
       fit = parseFit(fitText);
-      if (fit === null) problem('Unknown fit', 'Fit', messages.unknownFit(scenario.name, fitText));
+      if (fit === null) problem('Unknown fit', 'Fit', messages.unknownFit(scenario.name, fitText, nearestName(fitText, FIT_MODES)));
     }
 
     if (fundText === '') {
@@ -68,7 +69,7 @@ export function readScenarios(tables: Readonly<Record<string, TableData>>, funds
       continue;
     }
     if (fund === undefined) {
-      problem('Unknown fund', 'Fund', messages.scenarioUnknownFund(scenario.name, fundText));
+      problem('Unknown fund', 'Fund', messages.scenarioUnknownFund(scenario.name, fundText, nearestName(fundText, funds.map((entry) => entry.name))));
       continue;
     }
     if (scenario.funds.some((entry) => entry.fund === fund)) {

@@ -1,4 +1,5 @@
 /** Running a model's scenarios: allocations, ledger, checks, comparison, commitments, appendices. */
+import { nearestName } from '../nearest';
 import { allocateFund, noteText, type ScenarioAmounts } from './allocation';
 import { buildAppendices } from './appendix';
 import { awardChecks, envelopeChecks, envelopeOfAwards, watchedAwards, type WatchedAward } from './checks';
@@ -12,14 +13,16 @@ import { messages } from './messages';
 import type { ScenarioOutcome } from './outcome';
 import { toPounds } from './pence';
 import type { AllocationRow, Check, LedgerRow, ModelResult, RunOptions, Severity } from './types';
+import { isAwardRowProblem, unreadRows, unreadRowsOf, type UnreadRows } from './unread';
 
 /** The scenario of that name (trimmed, case-blind); an unknown name is a `ModelInputError`. */
 export function findScenario(model: Model, name: string): Scenario {
   const wanted = name.trim().toLowerCase();
   const found = model.scenarios.find((scenario) => scenario.name.toLowerCase() === wanted);
   if (found === undefined) {
+    const names = model.scenarios.map((scenario) => scenario.name);
     throw new ModelInputError(
-      messages.unknownScenario(name, model.scenarios.map((scenario) => scenario.name)),
+      messages.unknownScenario(name, names, nearestName(name, names)),
       { table: 'Scenarios', sheet: model.sheets.Scenarios, column: 'Scenario' },
     );
   }
@@ -68,9 +71,12 @@ interface RunContext {
   prepared: PreparedModel;
   watched: readonly WatchedAward[];
   envelopes: readonly (number | undefined)[];
+  unread: UnreadRows;
+  /** The Notes of each award a row problem left at 0, by position in `Model.awards`. */
+  zeroedNotes: Map<number, string>;
 }
 
-function runScenario({ model, prepared, watched, envelopes }: RunContext, scenario: Scenario): ScenarioOutcome {
+function runScenario({ model, prepared, watched, envelopes, unread }: RunContext, scenario: Scenario): ScenarioOutcome {
   const count = model.awards.length;
   const out: ScenarioAmounts = {
     scenario: scenario.name,
@@ -81,7 +87,8 @@ function runScenario({ model, prepared, watched, envelopes }: RunContext, scenar
   const settings = new Map(scenario.funds.map((entry) => [entry.fund, entry]));
   const funds = prepared.funds.map((group) => {
     const entry = settings.get(group.fund.name);
-    return allocateFund(prepared, group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out);
+    const held = unreadRowsOf(unread, scenario.name, group.fund.name);
+    return allocateFund(prepared, group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out, held);
   });
   awardChecks(watched, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
   envelopeChecks(model, envelopes, out.amounts, scenario.name, out.checks);
@@ -89,7 +96,12 @@ function runScenario({ model, prepared, watched, envelopes }: RunContext, scenar
 }
 
 /** Writes one scenario's allocation rows into `rows` from position `at`. */
-function allocationRows(model: Model, prepared: PreparedModel, outcome: ScenarioOutcome, rows: AllocationRow[], at: number): void {
+function allocationRows(
+  { model, prepared, zeroedNotes }: RunContext,
+  outcome: ScenarioOutcome,
+  rows: AllocationRow[],
+  at: number,
+): void {
   const scenario = outcome.scenario.name;
   const { amounts, notes } = outcome;
   const { awards } = model;
@@ -108,9 +120,27 @@ function allocationRows(model: Model, prepared: PreparedModel, outcome: Scenario
       amount: toPounds(amount),
       change: toPounds(change),
       changePct: prior === 0 ? null : change / prior,
-      notes: noteText(notes[i]),
+      notes: award.zeroed ? (zeroedNotes.get(i) ?? noteText(notes[i])) : noteText(notes[i]),
     };
   }
+}
+
+/** The Notes of each award left at 0 by a row problem: what the problems were, and in which columns. */
+function zeroedNotesOf(model: Model): Map<number, string> {
+  const positionOfRow = new Map<number, number>();
+  model.awards.forEach((award, i) => {
+    if (award.zeroed) positionOfRow.set(award.row, i);
+  });
+  const problems = new Map<number, { check: string; column?: string }[]>();
+  for (const check of model.rowChecks) {
+    if (!isAwardRowProblem(check) || check.row === undefined) continue;
+    const i = positionOfRow.get(check.row);
+    if (i === undefined) continue;
+    const list = problems.get(i) ?? [];
+    list.push({ check: check.check, column: check.column });
+    problems.set(i, list);
+  }
+  return new Map([...problems].map(([i, list]) => [i, messages.leftAtZeroNote(list)]));
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -126,7 +156,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function runModel(model: Model, options: RunOptions): ModelResult {
   const { run, compare, appendix } = plan(model, options);
   const prepared = prepareLines(model);
-  const context: RunContext = { model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model) };
+  const context: RunContext = {
+    model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model),
+    unread: unreadRows(model), zeroedNotes: zeroedNotesOf(model),
+  };
   const outcomes = new Map<Scenario, ScenarioOutcome>();
   for (const scenario of run) outcomes.set(scenario, runScenario(context, scenario));
   const outcomeOf = (scenario: Scenario): ScenarioOutcome => {
@@ -140,7 +173,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
   const checks: Check[] = [...model.rowChecks];
   for (const [position, scenario] of run.entries()) {
     const outcome = outcomeOf(scenario);
-    allocationRows(model, prepared, outcome, allocations, position * model.awards.length);
+    allocationRows(context, outcome, allocations, position * model.awards.length);
     for (const fund of outcome.funds) ledger.push(ledgerRow(scenario.name, fund));
     for (const check of outcome.checks) checks.push(check);
   }

@@ -3,6 +3,7 @@
  * matched exactly (after trimming); extra columns are allowed and column order is free.
  */
 import type { CellValue, TableData } from '../sheet';
+import { lookalike, nearestName, type NearestName } from '../nearest';
 import { ModelInputError } from './errors';
 import { messages } from './messages';
 
@@ -99,6 +100,20 @@ export function findTable(tables: Readonly<Record<string, TableData>>, name: str
 }
 
 /**
+ * The header of the table's that most nearly names a missing column, as a
+ * `NearestName` whose `name` is the header as written (and whose differences, if any,
+ * say what alone sets it apart from the column).
+ */
+function nearestHeader(column: string, headers: readonly string[]): NearestName | null {
+  for (const header of headers) {
+    const differences = lookalike(header, column);
+    if (differences !== null) return { name: header, differences };
+  }
+  const near = nearestName(column, headers);
+  return near === null ? null : { name: near.name, differences: [] };
+}
+
+/**
  * Locates a table and its columns. A required table that is absent, or any table
  * missing one of its columns, is a `ModelInputError`; an absent optional table is null.
  */
@@ -116,9 +131,11 @@ export function openTable<S extends TableSchema>(
     const text = String(header ?? '').trim();
     if (!index.has(text)) index.set(text, position);
   });
+  const all = new Set<string>([...schema.columns, ...schema.optionalColumns]);
   for (const column of schema.columns) {
     if (index.has(column)) continue;
-    const nearly = [...index.keys()].find((header) => header.toLowerCase() === column.toLowerCase());
+    const present = [...index.keys()].filter((header) => !all.has(header));
+    const nearly = nearestHeader(column, present);
     throw new ModelInputError(messages.missingColumn(schema.name, data.sheet, column, nearly), {
       table: schema.name,
       sheet: data.sheet,
