@@ -76,10 +76,8 @@ export function publishFormat(format: string | undefined, out: string): PublishF
   const byExtension = EXTENSIONS[path.extname(out).toLowerCase()];
   if (format === undefined) {
     if (byExtension !== undefined) return byExtension;
-    throw new UsageError(
-      `Say which format to write with --format (${PUBLISH_FORMATS.join(', ')}): '${out}' has no extension that names one.`,
-      PUBLISH_SPEC.name,
-    );
+    checkExtension(out, PUBLISH_FORMATS.map((name) => `.${name}`), `360Giving data (${PUBLISH_FORMATS.join(' or ')})`);
+    return 'csv';
   }
   const wanted = format.trim().toLowerCase().replace(/^\./, '');
   const found = PUBLISH_FORMATS.find((name) => name === wanted);

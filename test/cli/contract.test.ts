@@ -126,10 +126,10 @@ describe('the command line as a contract', () => {
 
   describe('output files', () => {
     it.each([
-      [['run', 'model.xlsx', '--out', 'result.csv'], 'result.csv', "would hold an Excel workbook (a copy of MODEL with the output sheets), but its extension is '.csv': name a '.xlsx' file."],
+      [['run', 'model.xlsx', '--out', 'result.csv'], 'result.csv', "would hold an Excel workbook (a copy of MODEL with the output sheets), but its extension is '.csv': name a '.xlsx' or '.xlsm' file."],
       [['sample', '--out', 'm.xls'], 'm.xls', "would hold an Excel workbook, but its extension is '.xls'"],
       [['appendix', 'model.xlsx', '--scenario', 'Confirmed', '--format', 'html', '--out', 'a.docx'], 'a.docx', "would hold a web page (html), but its extension is '.docx': name a '.html' or '.htm' file."],
-      [['publish', 'model.xlsx', '--scenario', 'Confirmed', '--out', 'grants.xlsx'], 'grants.xlsx', "would hold 360Giving data as CSV, but its extension is '.xlsx'"],
+      [['publish', 'model.xlsx', '--scenario', 'Confirmed', '--out', 'grants.xlsx'], 'grants.xlsx', "would hold 360Giving data (csv or json), but its extension is '.xlsx': name a '.csv' or '.json' file."],
     ])('refuses %j, saying what would be written, and writes nothing', (args, out, text) => {
       const run = awards(args, dir);
       expect(run.status).toBe(2);

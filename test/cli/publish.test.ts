@@ -170,7 +170,7 @@ describe('awards publish', () => {
   it.each([
     [['--award-date', '2021-03-02'], "the --award-date 2021-03-02 is in the future (today is 2021-03-01)"],
     [['--format', 'json', '--out', 'x.csv'], '--format json writes a .json file'],
-    [['--out', 'grants.txt'], 'Say which format to write with --format (csv, json)'],
+    [['--out', 'grants.txt'], "would hold 360Giving data (csv or json), but its extension is '.txt'"],
   ])('refuses %p, writing nothing', (args, message) => {
     const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : 'refused.csv';
     const result = awards(['publish', 'model.xlsx', '--scenario', 'Confirmed', ...args, ...(args.includes('--out') ? [] : ['--out', out])], dir);

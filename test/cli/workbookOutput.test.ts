@@ -53,7 +53,7 @@ describe('awards run: the result is the same kind of workbook as the input', () 
   it.each([
     ['model.xlsm', 'lost-macros.xlsx', 'holds macros'],
     ['model.xlsx', 'pretend.xlsm', 'without macros'],
-    ['model.xlsx', 'result.xls', 'without macros'],
+    ['model.xlsx', 'result.xls', "name a '.xlsx' or '.xlsm' file"],
   ])('refuses %s written as %s, writing nothing', (input, out, why) => {
     const run = awards(['run', input, '--out', out], dir);
     expect(run.status).toBe(2);
