@@ -12,3 +12,5 @@ export { outputSheets, stampLine } from './outputs';
 export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel, seededRandom } from './generate';
 export { formatPounds } from './pence';
+export { nextEvents } from './calendar';
+export type { ContractTerms, MonitoringRule, PaymentPlan, ProcurementBand } from './inputs';

@@ -2,7 +2,9 @@
 import { allocateFund, noteText, type ScenarioAmounts } from './allocation';
 import { buildAppendices } from './appendix';
 import { awardChecks, envelopeChecks, envelopeOfAwards, watchedAwards, type WatchedAward } from './checks';
+import { commissioningYear } from './calendar';
 import { commitments, commitmentYears } from './commitments';
+import { contractChecks } from './contracts';
 import { compareScenarios } from './comparison';
 import { ModelInputError } from './errors';
 import type { Model, Scenario } from './inputs';
@@ -10,6 +12,7 @@ import { ledgerRow } from './ledger';
 import { prepareLines, type PreparedModel } from './lines';
 import { messages } from './messages';
 import type { ScenarioOutcome } from './outcome';
+import { procuredAwards, procurementChecks, type ProcuredAward } from './procurement';
 import { toPounds } from './pence';
 import type { AllocationRow, Check, LedgerRow, ModelResult, RunOptions, Severity } from './types';
 
@@ -68,9 +71,10 @@ interface RunContext {
   prepared: PreparedModel;
   watched: readonly WatchedAward[];
   envelopes: readonly (number | undefined)[];
+  procured: readonly ProcuredAward[];
 }
 
-function runScenario({ model, prepared, watched, envelopes }: RunContext, scenario: Scenario): ScenarioOutcome {
+function runScenario({ model, prepared, watched, envelopes, procured }: RunContext, scenario: Scenario): ScenarioOutcome {
   const count = model.awards.length;
   const out: ScenarioAmounts = {
     scenario: scenario.name,
@@ -83,7 +87,9 @@ function runScenario({ model, prepared, watched, envelopes }: RunContext, scenar
     const entry = settings.get(group.fund.name);
     return allocateFund(prepared, group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out);
   });
-  awardChecks(watched, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
+  const threshold = model.procurement.length > 0 ? null : model.settings.tenderThreshold;
+  awardChecks(watched, out.amounts, scenario.name, threshold, out.checks);
+  procurementChecks(model, prepared, procured, { amounts: out.amounts, notes: out.notes, funds }, scenario.name, out.checks);
   envelopeChecks(model, envelopes, out.amounts, scenario.name, out.checks);
   return { scenario, amounts: out.amounts, notes: out.notes, funds, checks: out.checks };
 }
@@ -126,7 +132,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function runModel(model: Model, options: RunOptions): ModelResult {
   const { run, compare, appendix } = plan(model, options);
   const prepared = prepareLines(model);
-  const context: RunContext = { model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model) };
+  const context: RunContext = {
+    model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model), procured: procuredAwards(model),
+  };
   const outcomes = new Map<Scenario, ScenarioOutcome>();
   for (const scenario of run) outcomes.set(scenario, runScenario(context, scenario));
   const outcomeOf = (scenario: Scenario): ScenarioOutcome => {
@@ -137,7 +145,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
 
   const allocations = new Array<AllocationRow>(run.length * model.awards.length);
   const ledger: LedgerRow[] = [];
-  const checks: Check[] = [...model.rowChecks];
+  const checks: Check[] = [...model.rowChecks, ...contractChecks(model)];
   for (const [position, scenario] of run.entries()) {
     const outcome = outcomeOf(scenario);
     allocationRows(model, prepared, outcome, allocations, position * model.awards.length);
@@ -148,6 +156,8 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
   checks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   const last = outcomeOf(run[run.length - 1]);
+  const shown = outcomeOf(appendix);
+  const year = commissioningYear(model, appendix.name, shown.amounts);
   return {
     financialYear: model.settings.financialYear,
     scenariosRun: run.map((scenario) => scenario.name),
@@ -158,6 +168,8 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     comparison: compare === null ? null : compareScenarios(model, outcomeOf(compare[0]), outcomeOf(compare[1])),
     commitmentYears: commitmentYears(model.settings.startYear),
     commitments: commitments(model, prepared, last),
-    appendices: buildAppendices(model, outcomeOf(appendix)),
+    appendices: buildAppendices(model, shown),
+    payments: year.payments,
+    calendar: year.calendar,
   };
 }
