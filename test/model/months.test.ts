@@ -76,5 +76,4 @@ describe('periods in months', () => {
       expect(dayNumber(due)).toBe(dayNumber(first) - 1);
     }), { numRuns: 1000 });
   });
-  });
 });
