@@ -10,13 +10,13 @@
  * `Every (months)` period from the award's start (blank: the year's start), and at its
  * end (blank: the year's end), on the days inside the model year.
  */
-import { compareDates, dayNumber, type CalendarDate } from '../dates';
+import { dayNumber, fromDayNumber, type CalendarDate } from '../dates';
 import type { FiscalYear } from '../fiscalYear';
 import type { TableData } from '../sheet';
 import { RowCells } from './cells';
 import type { Award, Fund, MonitoringRule } from './inputs';
 import { messages } from './messages';
-import { periodEnd } from './months';
+import { periodEndDay } from './months';
 import { toPence } from './pence';
 import { MONITORING, openTable } from './schema';
 import type { Check } from './types';
@@ -113,19 +113,66 @@ export class MonitoringPlan {
   /** The rules an award of `amount` pence for the year takes: at most one per `What`. */
   rulesFor(award: Award, amount: number): MonitoringRule[] {
     const taken: MonitoringRule[] = [];
-    for (const group of this.groupsFor(award.fund)) {
-      const found = group.rules.find((entry) => amount > entry.minimum);
-      if (found !== undefined) taken.push(found.rule);
-    }
-    return taken;
+    const count = this.rulesInto(award, amount, taken);
+    return taken.slice(0, count);
   }
+
+  /** {@link rulesFor} written into `out` (reused from award to award); returns how many. */
+  rulesInto(award: Award, amount: number, out: MonitoringRule[]): number {
+    let count = 0;
+    for (const group of this.groupsFor(award.fund)) {
+      for (const entry of group.rules) {
+        if (amount > entry.minimum) {
+          out[count++] = entry.rule;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+}
+
+/** Where `monitoringDays` says whether its last day is the award's end but not a period's end. */
+export interface MonitoringEnd {
+  atEnd: boolean;
+}
+
+/**
+ * Writes into `out` the days (day numbers, see `dayNumber`) a rule's events fall on for
+ * an award in the model year (`first` to `last` as day numbers), in date order, and returns how many:
+ * the end of each `everyMonths` period from `start` (the award's start, or the year's),
+ * and `end` (the award's end day, or the year's) — `ends.atEnd` true when that end is
+ * not also the end of a period.
+ */
+export function monitoringDays(
+  start: CalendarDate, end: number, everyMonths: number, year: FiscalYear, first: number, last: number, out: number[], ends: MonitoringEnd,
+): number {
+  ends.atEnd = false;
+  if (end < dayNumber(start)) return 0;
+  const stop = end < last ? end : last;
+  let count = 0;
+  let endIsPeriodEnd = false;
+  // Periods that end before the year are skipped by counting, not one by one.
+  const monthsBeforeYear = (year.start.year - start.year) * 12 + year.start.month - start.month;
+  for (let k = Math.max(1, Math.floor(monthsBeforeYear / everyMonths)); ; k++) {
+    const day = periodEndDay(start.year, start.month, start.day, k * everyMonths);
+    if (day > stop) break;
+    if (day === end) {
+      endIsPeriodEnd = true;
+      break;
+    }
+    if (day >= first) out[count++] = day;
+  }
+  if (end >= first && end <= last) {
+    out[count++] = end;
+    ends.atEnd = !endIsPeriodEnd;
+  }
+  return count;
 }
 
 /**
  * Calls `emit` for each day a rule's events fall on for an award in the model year, in
- * date order: the end of each `everyMonths` period from the award's start (blank: the
- * year's start), and the award's end (blank: the year's end) — `atEnd` true when that
- * end is not also the end of a period.
+ * date order (see `monitoringDays`).
  */
 export function eachMonitoringDate(
   period: Pick<Award, 'start' | 'end'>,
@@ -133,25 +180,11 @@ export function eachMonitoringDate(
   year: FiscalYear,
   emit: (date: CalendarDate, atEnd: boolean) => void,
 ): void {
-  const start = period.start ?? year.start;
-  const end = period.end ?? year.end;
-  if (compareDates(end, start) < 0) return;
-  const last = compareDates(end, year.end) < 0 ? end : year.end;
-  const first = dayNumber(year.start);
-  let endIsPeriodEnd = false;
-  // Periods that end before the year are skipped by counting, not one by one.
-  const monthsBeforeYear = (year.start.year - start.year) * 12 + year.start.month - start.month;
-  for (let k = Math.max(1, Math.floor(monthsBeforeYear / everyMonths)); ; k++) {
-    const date = periodEnd(start, k * everyMonths);
-    const order = compareDates(date, last);
-    if (order > 0) break;
-    if (compareDates(date, end) === 0) {
-      endIsPeriodEnd = true;
-      break;
-    }
-    if (dayNumber(date) >= first) emit(date, false);
-  }
-  if (compareDates(end, year.start) >= 0 && compareDates(end, year.end) <= 0) emit(end, !endIsPeriodEnd);
+  const days: number[] = [];
+  const ends = { atEnd: false };
+  const count = monitoringDays(period.start ?? year.start, dayNumber(period.end ?? year.end), everyMonths,
+    year, dayNumber(year.start), dayNumber(year.end), days, ends);
+  for (let k = 0; k < count; k++) emit(fromDayNumber(days[k]), k === count - 1 && ends.atEnd);
 }
 
 /**

@@ -47,6 +47,18 @@ export function periodEnd(start: CalendarDate, months: number): CalendarDate {
 }
 
 /**
+ * {@link periodEnd} as a day number (see `dayNumber`), from the start's parts: the
+ * same rule without a date object, for loops over many awards.
+ */
+export function periodEndDay(year: number, month: number, day: number, months: number): number {
+  const index = year * 12 + (month - 1) + months;
+  const endYear = Math.floor(index / 12);
+  const endMonth = index - endYear * 12 + 1;
+  const last = daysInMonth(endYear, endMonth);
+  return day > last ? dayNumber({ year: endYear, month: endMonth, day: last }) : dayNumber({ year: endYear, month: endMonth, day }) - 1;
+}
+
+/**
  * The day that leaves exactly `months` before a period ends on `end`: the last day on
  * which a decision `months` ahead of the end can still be taken. Six months before a
  * term ending 31 March 2022 is 30 September 2021; before 30 September 2022, 31 March 2022.

@@ -7,10 +7,10 @@
  * are split by the largest remainder, ties to the earlier one, so they add up to the
  * award to the penny.
  */
-import { compareDates, type CalendarDate } from '../dates';
+import { dayNumber, fromDayNumber, type CalendarDate } from '../dates';
 import type { FiscalYear } from '../fiscalYear';
 import type { Award, PaymentPlan } from './inputs';
-import { addMonths, periodEnd } from './months';
+import { addMonths } from './months';
 
 /** One instalment: its day, its month of the financial year (0 = the first), and its amount in pence. */
 export interface Instalment {
@@ -40,24 +40,51 @@ export function equalParts(total: number, count: number): number[] {
   return parts;
 }
 
-function later(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return compareDates(a, b) >= 0 ? a : b;
+/**
+ * The financial year's month starts as day numbers (see `dayNumber`): 13 of them, the
+ * last the day after the year ends.
+ */
+export function monthStartDays(year: FiscalYear): Int32Array {
+  const starts = new Int32Array(13);
+  for (let m = 0; m <= 12; m++) starts[m] = dayNumber(addMonths(year.start, m));
+  return starts;
 }
 
-function earlier(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return compareDates(a, b) <= 0 ? a : b;
+/**
+ * Writes into `out` the days (day numbers) a plan pays on, for an award whose days in
+ * the year run from `from` to `to` (both inside the year, `from` ≤ `to`); returns how
+ * many. Day numbers, not dates, so that a large model pays little for it.
+ */
+export function instalmentDays(plan: PaymentPlan, from: number, to: number, starts: Int32Array, out: Int32Array): number {
+  if (plan === 'Single') {
+    out[0] = from;
+    return 1;
+  }
+  const spacing = SPACING[plan];
+  let count = 0;
+  for (let m = 0; m < 12; m += spacing) {
+    const start = starts[m];
+    if (start > to) break;
+    if (starts[m + spacing] - 1 < from) continue;
+    out[count++] = start > from ? start : from;
+  }
+  return count;
 }
 
-/** The month of the financial year (0 to 11) a date in it falls in. */
-function monthOfYear(date: CalendarDate, year: FiscalYear): number {
-  return (date.year - year.start.year) * 12 + date.month - year.start.month;
+/**
+ * An award's days in the model year as day numbers `[from, to]`: its `Start` to its
+ * `End`, cut to the year — the whole year when it has neither, or when they miss the
+ * year (an award that still has an amount, as a SHARE line may).
+ */
+export function paidPeriod(award: Pick<Award, 'start' | 'end'>, first: number, last: number): [number, number] {
+  const start = award.start === null ? first : Math.max(dayNumber(award.start), first);
+  const end = award.end === null ? last : Math.min(dayNumber(award.end), last);
+  return start > end ? [first, last] : [start, end];
 }
 
 /**
  * An award's instalments in the model year, in date order, adding up to `amount`
- * (pence) exactly. An amount of 0 has none. The award's days in the year are its
- * `Start` to its `End`, cut to the year (the whole year when it has neither, or when
- * they miss the year but the award still has an amount, as a SHARE line may).
+ * (pence) exactly. An amount of 0 has none.
  *
  * @example
  * instalments({ payment: 'Quarterly', start: 2021-10-01, end: 2022-09-30 }, 1200000, fiscalYearOf(2021))
@@ -65,22 +92,14 @@ function monthOfYear(date: CalendarDate, year: FiscalYear): number {
  */
 export function instalments(award: Pick<Award, 'payment' | 'start' | 'end'>, amount: number, year: FiscalYear): Instalment[] {
   if (amount === 0) return [];
-  let from = award.start === null ? year.start : later(award.start, year.start);
-  let to = award.end === null ? year.end : earlier(award.end, year.end);
-  if (compareDates(from, to) > 0) {
-    from = year.start;
-    to = year.end;
-  }
-  if (award.payment === 'Single') return [{ date: from, month: monthOfYear(from, year), pence: amount }];
-
-  const spacing = SPACING[award.payment];
-  const dates: CalendarDate[] = [];
-  for (let k = 0; k < 12; k += spacing) {
-    const start = addMonths(year.start, k);
-    if (compareDates(start, to) > 0) break;
-    if (compareDates(periodEnd(start, spacing), from) < 0) continue;
-    dates.push(later(start, from));
-  }
-  const parts = equalParts(amount, dates.length);
-  return dates.map((date, k) => ({ date, month: monthOfYear(date, year), pence: parts[k] }));
+  const starts = monthStartDays(year);
+  const [from, to] = paidPeriod(award, starts[0], starts[12] - 1);
+  const days = new Int32Array(12);
+  const count = instalmentDays(award.payment, from, to, starts, days);
+  const parts = equalParts(amount, count);
+  return Array.from(days.subarray(0, count), (day, k) => {
+    let month = 0;
+    while (month < 11 && starts[month + 1] <= day) month++;
+    return { date: fromDayNumber(day), month, pence: parts[k] };
+  });
 }
