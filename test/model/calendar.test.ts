@@ -105,6 +105,17 @@ describe('the sample\'s calendar (Confirmed, 2021/22)', () => {
   });
 });
 
+describe('the rows, made when first read', () => {
+  it('are the same rows each time they are read, and JSON carries them', () => {
+    const fresh = runSample();
+    expect(fresh.calendar.events).toBe(fresh.calendar.events);
+    expect(fresh.payments.rows).toBe(fresh.payments.rows);
+    const json = JSON.parse(JSON.stringify(fresh)) as ModelResult;
+    expect(json.calendar.events).toEqual(events);
+    expect(json.payments.rows).toEqual(result.payments.rows);
+  });
+});
+
 describe('the next events', () => {
   it.each([
     ['2021-01-15', 2, [['2021-04-01', 'VS-01'], ['2021-04-01', 'VS-02']]],

@@ -2,96 +2,63 @@
  * The commissioning year (SPEC section 3): for one scenario, each award's payments by
  * month, and the calendar of the model year — payments, monitoring returns and
  * meetings, term ends, extension decisions due and re-procure-by dates — in date order
- * (then award order). Built in one pass over the awards, events bucketed by day, so a
- * large model pays little for it.
+ * (then award order).
+ *
+ * A run works out only what it must: each fund's payments by month, and for each
+ * award which monitoring dates apply (shared by every award with the same start, end
+ * and period) and its contract's dates. The rows — an event a row, a payment row an
+ * award — are made when first read (a sheet, a file, the pane), not by every run.
  */
 import { dayNumber, fromDayNumber, toIsoDate, type CalendarDate } from '../dates';
 import { fiscalYearOf } from '../fiscalYear';
-import { contractDates } from './contracts';
-import type { Award, Model, MonitoringRule, PaymentPlan } from './inputs';
+import { contractDates, type ContractDates } from './contracts';
+import type { Award, Model, MonitoringRule } from './inputs';
 import { messages } from './messages';
 import { monitoringDays, MonitoringPlan } from './monitoring';
 import { longDate, monthHeading, monthsBefore } from './months';
 import { equalParts, instalmentDays, monthStartDays, paidPeriod } from './payments';
 import { toPounds } from './pence';
-import type { Calendar, CalendarEvent, PaymentRow, Payments } from './types';
+import type { Calendar, CalendarEvent, CalendarEventName, PaymentRow, Payments } from './types';
 
 /** The calendar's event names for contract dates. */
 export const CONTRACT_EVENTS = { termEnds: 'Term ends', decision: 'Extension decision due', reprocure: 'Re-procure by' } as const;
 
-const PLAN_CODE: Readonly<Record<PaymentPlan, number>> = { Single: 0, Quarterly: 1, Monthly: 2 };
-
-/**
- * The events as the run makes them, column by column in typed arrays: the day (from the
- * year's start), the award, the event's name and detail (as positions in text tables),
- * the amount in pence (NaN: none) and the sequence. The event rows themselves are made
- * only when someone reads them (a sheet, a file, the pane), not by every run.
- */
-class EventColumns {
-  length = 0;
-  day: Int32Array;
-  award: Int32Array;
-  name: Int32Array;
-  detail: Int32Array;
-  sequence: Int32Array;
-  amount: Float64Array;
-
-  /** Room for `capacity` events to start with; more is made as needed. */
-  constructor(capacity: number) {
-    this.day = new Int32Array(capacity);
-    this.award = new Int32Array(capacity);
-    this.name = new Int32Array(capacity);
-    this.detail = new Int32Array(capacity);
-    this.sequence = new Int32Array(capacity);
-    this.amount = new Float64Array(capacity);
-  }
-
-  push(day: number, award: number, name: number, detail: number, sequence: number, amount: number): void {
-    if (this.length === this.day.length) this.grow();
-    const k = this.length++;
-    this.day[k] = day;
-    this.award[k] = award;
-    this.name[k] = name;
-    this.detail[k] = detail;
-    this.sequence[k] = sequence;
-    this.amount[k] = amount;
-  }
-
-  private grow(): void {
-    const size = this.day.length * 2;
-    const widen = <A extends Int32Array | Float64Array>(from: A, to: A): A => {
-      to.set(from);
-      return to;
-    };
-    this.day = widen(this.day, new Int32Array(size));
-    this.award = widen(this.award, new Int32Array(size));
-    this.name = widen(this.name, new Int32Array(size));
-    this.detail = widen(this.detail, new Int32Array(size));
-    this.sequence = widen(this.sequence, new Int32Array(size));
-    this.amount = widen(this.amount, new Float64Array(size));
-  }
+/** A rule's days for awards of one start, end and period: the days, and whether the last is the award's end only. */
+interface MonitoredDays {
+  days: number[];
+  atEnd: boolean;
 }
 
-/** Texts numbered as they are first met, so that each event holds a number, not a string. */
-class TextTable {
-  readonly texts: string[] = [];
-  private readonly index = new Map<string, number>();
+/** The monitoring rules awards take, with their days: one entry a rule an award takes, in award order. */
+interface Monitored {
+  award: number[];
+  rule: MonitoringRule[];
+  on: MonitoredDays[];
+}
 
-  of(text: string): number {
-    let found = this.index.get(text);
-    if (found === undefined) {
-      found = this.texts.length;
-      this.texts.push(text);
-      this.index.set(text, found);
-    }
-    return found;
-  }
+/** A contract whose dates fall in the year (its events are made from them when read). */
+interface ContractInYear {
+  award: number;
+  dates: ContractDates;
+  /** Days of the year, from 0, of the term's end and of the decision or re-procurement due; -1 outside the year. */
+  termEnds: number;
+  due: number;
+}
+
+/** What the rows are made from, kept by the run. */
+interface YearParts {
+  model: Model;
+  amounts: Float64Array;
+  starts: Int32Array;
+  monthOfDay: Uint8Array;
+  /** The awards paid in the year, in award order. */
+  paid: number[];
+  monitored: Monitored;
+  contracts: ContractInYear[];
 }
 
 /**
- * Payments and the calendar of one scenario's awards. Worked in day numbers and whole
- * pence, each text made once, so that it costs little beside the run itself; the rows
- * of `payments.rows` and `calendar.events` are made when first read.
+ * Payments and the calendar of one scenario's awards.
  *
  * @param amounts each award's amount for the year in whole pence, indexed like `Model.awards`
  */
@@ -105,34 +72,25 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
   const monthOfDay = new Uint8Array(days);
   for (let m = 0; m < 12; m++) monthOfDay.fill(m, starts[m] - first, starts[m + 1] - first);
 
-  // About ten events an award (payments, two monitoring rules) is room enough for most models.
-  const columns = new EventColumns(Math.max(1024, model.awards.length * 10));
-  const names = new TextTable();
-  const details = new TextTable();
-  const PAYMENT = names.of('Payment');
   const monitoring = new MonitoringPlan(model.monitoring);
-  const paymentDetails = new Map<number, number>();
-  const everyDetails = new Map<number, number>();
-  const ruleNames = new Map<MonitoringRule, number>();
-  const endDetails = [details.of(messages.monitoringAtEnd(false)), details.of(messages.monitoringAtEnd(true))];
-  const awards = model.awards;
-  // The awards paid in the year, in award order: the Payments rows.
-  const paid: number[] = [];
   const fundTotals = new Map<string, Float64Array>(model.funds.map((fund) => [fund.name, new Float64Array(13)]));
   const { extensionNoticeMonths, procurementLeadMonths } = model.settings;
+  const awards = model.awards;
+  const parts: YearParts = { model, amounts, starts, monthOfDay, paid: [], monitored: { award: [], rule: [], on: [] }, contracts: [] };
+  const { monitored } = parts;
   const paidDays = new Int32Array(12);
   const rules: MonitoringRule[] = [];
-  // Many awards share their dates (most run the whole year): each rule's days worked out once per start, end and period.
-  const monitored = new Map<number, { days: number[]; atEnd: boolean }>();
-  const monitoredOn = (start: CalendarDate, end: number, every: number): { days: number[]; atEnd: boolean } => {
+  // Most awards share their dates (many run the whole year): each rule's days are worked out once per start, end and period.
+  const shared = new Map<number, MonitoredDays>();
+  const monitoredOn = (start: CalendarDate, end: number, every: number): MonitoredDays => {
     const key = ((dayNumber(start) + 1e6) * 4e6 + (end + 1e6)) * 121 + every;
-    let found = monitored.get(key);
+    let found = shared.get(key);
     if (found === undefined) {
-      const days: number[] = [];
+      const on: number[] = [];
       const ends = { atEnd: false };
-      days.length = monitoringDays(start, end, every, year, first, last, days, ends);
-      found = { days, atEnd: ends.atEnd };
-      monitored.set(key, found);
+      on.length = monitoringDays(start, end, every, year, first, last, on, ends);
+      found = { days: on, atEnd: ends.atEnd };
+      shared.set(key, found);
     }
     return found;
   };
@@ -141,77 +99,45 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
     const award = awards[i];
     const amount = amounts[i];
     if (amount !== 0) {
-      let from = award.start === null ? first : Math.max(dayNumber(award.start), first);
-      let to = award.end === null ? last : Math.min(dayNumber(award.end), last);
-      if (from > to) {
-        from = first;
-        to = last;
-      }
-      const count = instalmentDays(award.payment, from, to, starts, paidDays);
-      // Equal parts by the largest remainder: the first instalments take the odd pennies.
-      const magnitude = Math.abs(amount);
-      const base = Math.floor(magnitude / count);
-      const odd = magnitude - base * count;
-      const sign = amount < 0 ? -1 : 1;
-      const plan = PLAN_CODE[award.payment];
-      paid.push(i);
+      parts.paid.push(i);
       const sums = fundTotals.get(award.fund);
-      for (let k = 0; k < count; k++) {
-        const pence = sign * (k < odd ? base + 1 : base);
-        const offset = paidDays[k] - first;
-        const month = monthOfDay[offset];
-        if (sums !== undefined) sums[month] += pence;
-        const key = (plan * 16 + k) * 16 + count;
-        let detail = paymentDetails.get(key);
-        if (detail === undefined) {
-          detail = details.of(messages.instalmentDetail(award.payment, k + 1, count));
-          paymentDetails.set(key, detail);
+      if (sums !== undefined) {
+        let from = award.start === null ? first : Math.max(dayNumber(award.start), first);
+        let to = award.end === null ? last : Math.min(dayNumber(award.end), last);
+        if (from > to) {
+          from = first;
+          to = last;
         }
-        columns.push(offset, i, PAYMENT, detail, k + 1, pence);
+        const count = instalmentDays(award.payment, from, to, starts, paidDays);
+        // Equal parts by the largest remainder: the first instalments take the odd pennies.
+        const magnitude = Math.abs(amount);
+        const base = Math.floor(magnitude / count);
+        const odd = magnitude - base * count;
+        const sign = amount < 0 ? -1 : 1;
+        for (let k = 0; k < count; k++) sums[monthOfDay[paidDays[k] - first]] += sign * (k < odd ? base + 1 : base);
+        sums[12] += amount;
       }
-      if (sums !== undefined) sums[12] += amount;
-
       if (!monitoring.isEmpty) {
         const start = award.start ?? year.start;
         const end = award.end === null ? last : dayNumber(award.end);
         const taken = monitoring.rulesInto(award, amount, rules);
         for (let r = 0; r < taken; r++) {
-          const rule = rules[r];
-          const { days: on, atEnd } = monitoredOn(start, end, rule.everyMonths);
-          let name = ruleNames.get(rule);
-          if (name === undefined) {
-            name = names.of(rule.what);
-            ruleNames.set(rule, name);
-          }
-          let every = everyDetails.get(rule.everyMonths);
-          if (every === undefined) {
-            every = details.of(messages.monitoringEvery(rule.everyMonths));
-            everyDetails.set(rule.everyMonths, every);
-          }
-          for (let k = 0; k < on.length; k++) {
-            const detail = k === on.length - 1 && atEnd ? endDetails[award.end === null ? 1 : 0] : every;
-            columns.push(on[k] - first, i, name, detail, k + 1, NaN);
-          }
+          const on = monitoredOn(start, end, rules[r].everyMonths);
+          if (on.days.length === 0) continue;
+          monitored.award.push(i);
+          monitored.rule.push(rules[r]);
+          monitored.on.push(on);
         }
       }
     }
 
     if (award.contract !== null) {
       const dates = contractDates(award.contract);
-      const at = dayNumber(dates.termEnd) - first;
-      if (at >= 0 && at < days) {
-        const detail = details.of(messages.termEndsDetail(dates.used, award.contract.extensions, dates.left));
-        columns.push(at, i, names.of(CONTRACT_EVENTS.termEnds), detail, 1, NaN);
-      }
-      const left = dates.left > 0;
-      const due = dayNumber(monthsBefore(dates.termEnd, left ? extensionNoticeMonths : procurementLeadMonths)) - first;
-      if (due >= 0 && due < days) {
-        const termEnds = longDate(dates.termEnd);
-        const detail = left
-          ? messages.decisionDetail(termEnds, dates.left, award.contract.extensions, award.contract.extensionMonths)
-          : messages.reprocureDetail(termEnds);
-        columns.push(due, i, names.of(left ? CONTRACT_EVENTS.decision : CONTRACT_EVENTS.reprocure), details.of(detail), 1, NaN);
-      }
+      const termEnds = dayNumber(dates.termEnd) - first;
+      const notice = dates.left > 0 ? extensionNoticeMonths : procurementLeadMonths;
+      const due = dayNumber(monthsBefore(dates.termEnd, notice)) - first;
+      const inYear = (day: number): number => (day >= 0 && day < days ? day : -1);
+      if (inYear(termEnds) >= 0 || inYear(due) >= 0) parts.contracts.push({ award: i, dates, termEnds: inYear(termEnds), due: inYear(due) });
     }
   }
 
@@ -230,7 +156,7 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
     scenario,
     months: headings,
     get rows(): PaymentRow[] {
-      return (rows ??= paid.map((i) => paymentRow(awards[i], amounts[i], starts, monthOfDay)));
+      return (rows ??= parts.paid.map((i) => paymentRow(awards[i], amounts[i], starts, monthOfDay)));
     },
     fundTotals: totals,
   };
@@ -238,7 +164,7 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
     scenario,
     financialYear: year.label,
     get events(): CalendarEvent[] {
-      return (events ??= eventRows(columns, days, first, awards, names.texts, details.texts));
+      return (events ??= eventRows(parts));
     },
   };
   return { payments, calendar };
@@ -250,32 +176,90 @@ function paymentRow(award: Award, amount: number, starts: Int32Array, monthOfDay
   const [from, to] = paidPeriod(award, first, starts[12] - 1);
   const days = new Int32Array(12);
   const count = instalmentDays(award.payment, from, to, starts, days);
-  const parts = equalParts(amount, count);
+  const shares = equalParts(amount, count);
   const months = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (let k = 0; k < count; k++) months[monthOfDay[days[k] - first]] += parts[k];
+  for (let k = 0; k < count; k++) months[monthOfDay[days[k] - first]] += shares[k];
   return { ref: award.ref, recipient: award.recipient, fund: award.fund, months: months.map(toPounds), total: toPounds(amount) };
 }
 
-/** The event rows in date order (a stable counting sort by day, so each day keeps award order). */
-function eventRows(
-  columns: EventColumns, days: number, first: number, awards: readonly Award[], names: readonly string[], details: readonly string[],
-): CalendarEvent[] {
-  const count = columns.length;
-  const place = new Int32Array(days + 1);
-  for (let k = 0; k < count; k++) place[columns.day[k] + 1]++;
-  for (let day = 1; day <= days; day++) place[day] += place[day - 1];
-  const iso = new Array<string>(days);
-  for (let day = 0; day < days; day++) if (place[day + 1] > place[day]) iso[day] = toIsoDate(fromDayNumber(first + day));
-  const events = new Array<CalendarEvent>(count);
-  for (let k = 0; k < count; k++) {
-    const day = columns.day[k];
-    const award = awards[columns.award[k]];
-    const pence = columns.amount[k];
-    events[place[day]++] = {
-      date: iso[day], event: names[columns.name[k]], ref: award.ref, recipient: award.recipient, fund: award.fund,
-      amount: Number.isNaN(pence) ? null : toPounds(pence), detail: details[columns.detail[k]], sequence: columns.sequence[k],
-    };
+/**
+ * The event rows in date order, then award order, then each award's payments,
+ * monitoring (rule by rule) and contract dates: every event is made, with the day it
+ * falls on, and a stable counting sort by day puts them in order.
+ */
+function eventRows(parts: YearParts): CalendarEvent[] {
+  const { model, amounts, starts } = parts;
+  const awards = model.awards;
+  const first = starts[0];
+  const last = starts[12] - 1;
+  const days = last - first + 1;
+  const made: CalendarEvent[] = [];
+  const madeOn: number[] = [];
+  const paidDays = new Int32Array(12);
+  const paymentDetails = new Map<number, string>();
+  const planCode = { Single: 0, Quarterly: 1, Monthly: 2 } as const;
+  const monitoringDetails = new Map<number, string>();
+  const endDetail = [messages.monitoringAtEnd(false), messages.monitoringAtEnd(true)];
+  const isoOf = new Array<string>(days);
+  const add = (day: number, award: Award, event: CalendarEventName, amount: number | null, detail: string, sequence: number): void => {
+    const date = isoOf[day] ?? (isoOf[day] = toIsoDate(fromDayNumber(first + day)));
+    made.push({ date, event, ref: award.ref, recipient: award.recipient, fund: award.fund, amount, detail, sequence });
+    madeOn.push(day);
+  };
+
+  let monitored = 0;
+  let contract = 0;
+  let paid = 0;
+  for (let i = 0; i < awards.length; i++) {
+    const award = awards[i];
+    if (paid < parts.paid.length && parts.paid[paid] === i) {
+      paid++;
+      const [from, to] = paidPeriod(award, first, last);
+      const count = instalmentDays(award.payment, from, to, starts, paidDays);
+      const shares = equalParts(amounts[i], count);
+      for (let k = 0; k < count; k++) {
+        const key = (planCode[award.payment] * 16 + k) * 16 + count;
+        let detail = paymentDetails.get(key);
+        if (detail === undefined) {
+          detail = messages.instalmentDetail(award.payment, k + 1, count);
+          paymentDetails.set(key, detail);
+        }
+        add(paidDays[k] - first, award, 'Payment', toPounds(shares[k]), detail, k + 1);
+      }
+    }
+    for (; monitored < parts.monitored.award.length && parts.monitored.award[monitored] === i; monitored++) {
+      const rule = parts.monitored.rule[monitored];
+      const on = parts.monitored.on[monitored];
+      let every = monitoringDetails.get(rule.everyMonths);
+      if (every === undefined) {
+        every = messages.monitoringEvery(rule.everyMonths);
+        monitoringDetails.set(rule.everyMonths, every);
+      }
+      const count = on.days.length;
+      for (let k = 0; k < count; k++) {
+        const atEnd = k === count - 1 && on.atEnd;
+        add(on.days[k] - first, award, rule.what, null, atEnd ? endDetail[award.end === null ? 1 : 0] : every, k + 1);
+      }
+    }
+    for (; contract < parts.contracts.length && parts.contracts[contract].award === i; contract++) {
+      const { dates, termEnds, due } = parts.contracts[contract];
+      const terms = award.contract;
+      if (terms === null) continue;
+      if (termEnds >= 0) add(termEnds, award, CONTRACT_EVENTS.termEnds, null, messages.termEndsDetail(dates.used, terms.extensions, dates.left), 1);
+      if (due >= 0) {
+        const ends = longDate(dates.termEnd);
+        const left = dates.left > 0;
+        const detail = left ? messages.decisionDetail(ends, dates.left, terms.extensions, terms.extensionMonths) : messages.reprocureDetail(ends);
+        add(due, award, left ? CONTRACT_EVENTS.decision : CONTRACT_EVENTS.reprocure, null, detail, 1);
+      }
+    }
   }
+
+  const place = new Int32Array(days + 1);
+  for (const day of madeOn) place[day + 1]++;
+  for (let day = 1; day <= days; day++) place[day] += place[day - 1];
+  const events = new Array<CalendarEvent>(made.length);
+  for (let k = 0; k < made.length; k++) events[place[madeOn[k]]++] = made[k];
   return events;
 }
 
