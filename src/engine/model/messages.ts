@@ -24,7 +24,7 @@ export const messages = {
   // Structural: the model cannot be used.
   missingTable: (table: string) =>
     `The workbook has no table '${table}'. A model needs the tables Funds, Awards and Scenarios ` +
-    `(Settings and Envelopes are optional).`,
+    `(Settings, Envelopes, Monitoring and Procurement are optional).`,
   missingColumn: (table: string, sheet: string, column: string, nearly?: string) =>
     `Table '${table}' (sheet '${sheet}') has no column '${column}'.` +
     (nearly === undefined ? '' : ` It has '${nearly}': header text must match exactly.`),
