@@ -125,7 +125,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * Runs the scenarios asked for (all when none are) and builds every output: the
  * allocations of every award under every scenario, the fund ledger, the checks (errors
  * first, then warnings, then information; row problems before a run's own), the
- * comparison, the commitments (for the last scenario run) and the appendices.
+ * comparison, the commitments (for the last scenario run), the appendices, and the
+ * payments and calendar (for the scenario the appendices show).
  *
  * @throws {ModelInputError} for a scenario (to run, compare or show) the model lacks
  */
