@@ -6,6 +6,7 @@
  *   awards run model.xlsx [--scenario NAME]... [--compare A B] [--out result.xlsx] [--json] [--strict]
  *   awards appendix model.xlsx --scenario NAME [--format html|md|csv|docx] --out FILE
  *   awards publish model.xlsx --scenario NAME --out grants.csv
+ *   awards calendar model.xlsx --scenario NAME [--format ics|csv] --out FILE
  *
  * Exit codes: 0 done; 1 `--strict` found an error-level check; 2 the command line or
  * its input cannot be used (one message, nothing written); 3 an unexpected fault.
@@ -13,6 +14,7 @@
 import { nearestName, suggestion } from '../engine/nearest';
 import { APPENDIX_SPEC, appendix } from './appendix';
 import { synopsis, type CommandSpec } from './args';
+import { CALENDAR_SPEC, calendar } from './calendar';
 import { readClock } from './clock';
 import { processContext, type CliIo, type Command, type CommandContext } from './context';
 import { EXIT_OK, failureReport, UsageError } from './errors';
@@ -27,6 +29,7 @@ export const COMMANDS: readonly { spec: CommandSpec; command: Command }[] = [
   { spec: RUN_SPEC, command: run },
   { spec: APPENDIX_SPEC, command: appendix },
   { spec: PUBLISH_SPEC, command: publish },
+  { spec: CALENDAR_SPEC, command: calendar },
 ];
 
 /** The top-level usage text: every command with its synopsis and summary. */

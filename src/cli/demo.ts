@@ -2,7 +2,8 @@
  * `npm run demo`: the sample model end to end, through the same commands a user types.
  * Writes out/model.xlsx (the sample), out/result.xlsx (every scenario run),
  * out/appendix.docx, .html and .md (the Confirmed scenario's appendices) and
- * out/grants.csv (its awards as 360Giving data); prints the fund ledger and the checks.
+ * out/grants.csv (its awards as 360Giving data) and out/calendar.ics (its commissioning
+ * calendar); prints the fund ledger and the checks.
  */
 import { mkdirSync } from 'fs';
 import * as path from 'path';
@@ -28,6 +29,7 @@ export function demoSteps(folder: string): { argv: string[]; files: string[] }[]
       files: [file(`appendix.${format}`)],
     })),
     { argv: ['publish', model, '--scenario', 'Confirmed', '--out', file('grants.csv')], files: [file('grants.csv')] },
+    { argv: ['calendar', model, '--scenario', 'Confirmed', '--out', file('calendar.ics')], files: [file('calendar.ics')] },
   ];
 }
 

@@ -12,3 +12,5 @@ export { renderHtml, escapeHtml } from './html';
 export { renderMarkdown, escapeMarkdownCell } from './markdown';
 export { formatPounds, formatDecimal } from './money';
 export { documentTitle } from './table';
+export { renderIcs, escapeText, foldLine, eventUid, eventSummary, type IcsOptions } from './ics';
+export { renderCalendarCsv, calendarRecords, CALENDAR_COLUMNS } from './calendarCsv';

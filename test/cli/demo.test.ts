@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ensureBuilt, NOW, ROOT, scratch } from './support';
 
 describe('the demo', () => {
-  it('writes the sample, the result, the appendices and the 360Giving file, printing ledger and checks', () => {
+  it('writes the sample, the result, the appendices, the 360Giving file and the calendar, printing ledger and checks', () => {
     ensureBuilt();
     const dir = scratch();
     const result = spawnSync(process.execPath, [path.join(ROOT, 'dist/node/cli/demo.js')], {
@@ -14,7 +14,7 @@ describe('the demo', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Fund ledger');
     expect(result.stdout).toContain('Checks: 0 errors');
-    const files = ['model.xlsx', 'result.xlsx', 'appendix.docx', 'appendix.html', 'appendix.md', 'grants.csv'];
+    const files = ['model.xlsx', 'result.xlsx', 'appendix.docx', 'appendix.html', 'appendix.md', 'grants.csv', 'calendar.ics'];
     expect(result.stdout).toContain(`Done. Files written: ${files.map((file) => path.join('out', file)).join(', ')}.`);
     for (const file of files) expect(existsSync(path.join(dir, 'out', file))).toBe(true);
   });

@@ -11,6 +11,9 @@ const OUTPUT_HEADERS: Record<string, string[]> = {
   Checks: ['Severity', 'Scenario', 'Fund', 'Ref', 'Check', 'Message'],
   Comparison: ['Ref', 'Recipient', 'Fund', 'Indicative', 'Confirmed', 'Variance', 'Variance %'],
   Commitments: ['Ref', 'Recipient', 'Fund', '2021/22', '2022/23', '2023/24'],
+  Payments: ['Ref', 'Recipient', 'Fund', 'Apr 2021', 'May 2021', 'Jun 2021', 'Jul 2021', 'Aug 2021', 'Sep 2021', 'Oct 2021', 'Nov 2021',
+    'Dec 2021', 'Jan 2022', 'Feb 2022', 'Mar 2022', 'Total'],
+  Calendar: ['Date', 'Event', 'Ref', 'Recipient', 'Fund', 'Amount', 'Detail'],
   Appendix1: ['Recipient', 'Service', '2020/21', '2021/22 (Confirmed)', 'Change'],
 };
 
@@ -37,7 +40,7 @@ describe('awards sample and awards run', () => {
 
   it('writes the sample model with its input tables', async () => {
     const sample = await readXlsxTables(model);
-    expect(Object.keys(sample.tables).sort()).toEqual(['Awards', 'Envelopes', 'Funds', 'Scenarios', 'Settings']);
+    expect(Object.keys(sample.tables).sort()).toEqual(['Awards', 'Envelopes', 'Funds', 'Monitoring', 'Procurement', 'Scenarios', 'Settings']);
   });
 
   it('refuses to overwrite an existing file without --force', () => {
@@ -60,13 +63,23 @@ describe('awards sample and awards run', () => {
 
   it('keeps the input tables in the copy and adds every output sheet', () => {
     expect(sheets).toEqual(expect.arrayContaining([
-      'Awards', 'Funds', 'Scenarios', 'Allocations', 'Fund ledger', 'Checks', 'Comparison', 'Commitments',
+      'Awards', 'Funds', 'Scenarios', 'Allocations', 'Fund ledger', 'Checks', 'Comparison', 'Commitments', 'Payments', 'Calendar',
       'Appendix 1', 'Appendix 2', 'Appendix 3',
     ]));
   });
 
   it.each(Object.entries(OUTPUT_HEADERS))('writes table %s with its exact headers', (name, headers) => {
     expect(tables[name].headers).toEqual(headers);
+  });
+
+  it('writes the Calendar with real dates and the Payments adding up to each award', () => {
+    const calendar = records(tables.Calendar);
+    expect([calendar[0].Date, calendar[0].Event, calendar[0].Ref]).toEqual(['2021-04-01T00:00:00.000Z', 'Payment', 'VS-01']);
+    for (const row of records(tables.Payments)) {
+      const months = Object.entries(row).filter(([header]) => /^[A-Z][a-z]{2} \d{4}$/.test(header));
+      expect(months.length).toBe(12);
+      expect(months.reduce((sum, [, amount]) => sum + pence(amount), 0)).toBe(pence(row.Total));
+    }
   });
 
   it("shares the confirmed grant across the Victim Services awards to the penny, locked lines untouched", () => {

@@ -27,13 +27,15 @@ const headers = (sheet: SheetSpec): string[] => sheet.columns.map((column) => co
 const formats = (sheet: SheetSpec): string[] => sheet.columns.map((column) => column.format);
 
 describe('outputSheets', () => {
-  it('writes Allocations, Fund ledger, Checks, Comparison, Commitments, then one sheet per appendix', () => {
+  it('writes Allocations, Fund ledger, Checks, Comparison, Commitments, Payments, Calendar, then one sheet per appendix', () => {
     expect(outputSheets(run(book)).map((sheet) => [sheet.sheet, sheet.table])).toEqual([
       ['Allocations', 'Allocations'],
       ['Fund ledger', 'FundLedger'],
       ['Checks', 'Checks'],
       ['Comparison', 'Comparison'],
       ['Commitments', 'Commitments'],
+      ['Payments', 'Payments'],
+      ['Calendar', 'Calendar'],
       ['Appendix 1', 'Appendix1'],
       ['Appendix 3', 'Appendix3'],
     ]);

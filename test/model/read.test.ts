@@ -19,7 +19,7 @@ function structuralError(action: () => unknown): ModelInputError {
 describe('readModel', () => {
   describe('tables and columns', () => {
     it('asks workbooks for the five input tables', () => {
-      expect(INPUT_TABLES).toEqual(['Funds', 'Awards', 'Scenarios', 'Settings', 'Envelopes']);
+      expect(INPUT_TABLES).toEqual(['Funds', 'Awards', 'Scenarios', 'Settings', 'Envelopes', 'Monitoring', 'Procurement']);
     });
 
     it.each(['Funds', 'Awards', 'Scenarios'])('stops when the required table %s is missing, naming it', (name) => {

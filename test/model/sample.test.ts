@@ -8,9 +8,10 @@ const sample = () => readModel(tables(), TODAY);
 const runSample = (): ModelResult => runModel(sample(), { stamp: STAMP, today: TODAY });
 
 describe('the sample model', () => {
-  it('holds the five input tables, each on a sheet of its name', () => {
+  it('holds the seven input tables, each on a sheet of its name', () => {
     expect(sampleModel().map((table) => [table.name, table.sheet])).toEqual([
       ['Settings', 'Settings'], ['Funds', 'Funds'], ['Awards', 'Awards'], ['Scenarios', 'Scenarios'], ['Envelopes', 'Envelopes'],
+      ['Monitoring', 'Monitoring'], ['Procurement', 'Procurement'],
     ]);
     for (const table of sampleModel()) for (const row of table.rows) expect(row).toHaveLength(table.headers.length);
   });
@@ -50,7 +51,9 @@ describe('the sample model', () => {
     expect(result.checks.filter((check) => check.severity === 'info').map((check) => [check.scenario, check.fund, check.message])).toEqual([
       ['Confirmed', 'Victim Services Grant', 'Victim Services Grant: 7 lines scaled by 1.0540 (fit scale) so that they total £632,400.00; locked and top-sliced lines kept.'],
     ]);
-    expect(result.checks.map((check) => check.check)).toEqual(expect.arrayContaining(['Tender threshold', 'Envelope']));
+    // The Procurement table takes the tender threshold's place.
+    expect(result.checks.map((check) => check.check)).toEqual(expect.arrayContaining(['Procurement band', 'Contract ends', 'Envelope']));
+    expect(result.checks.map((check) => check.check)).not.toContain('Tender threshold');
   });
 
   it('re-fits the Victim Services awards to the confirmed grant to the penny, locked lines untouched', () => {

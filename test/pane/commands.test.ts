@@ -40,7 +40,7 @@ describe('finding the model', () => {
     const book = new MemoryWorkbook();
     await createSample(book);
     const status = await readStatus(book, CLOCK);
-    expect(status.found).toEqual(['Funds', 'Awards', 'Scenarios', 'Settings', 'Envelopes']);
+    expect(status.found).toEqual(['Funds', 'Awards', 'Scenarios', 'Settings', 'Envelopes', 'Monitoring', 'Procurement']);
     expect(status.scenarios).toEqual(['Indicative', 'Confirmed']);
     expect(status.confirmedIncome).toBe(SAMPLE_GRANT.confirmed);
   });

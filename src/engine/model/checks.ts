@@ -77,10 +77,11 @@ export function awardChecks(
   watched: readonly WatchedAward[],
   amounts: Float64Array,
   scenario: string,
-  tenderThreshold: number,
+  tenderThreshold: number | null,
   checks: Check[],
 ): void {
-  const threshold = toPence(tenderThreshold);
+  // With a Procurement table the bands take the threshold's place (see procurement.ts).
+  const threshold = tenderThreshold === null ? Infinity : toPence(tenderThreshold);
   for (const { index, award, fund, cap, outsideFence, tendered } of watched) {
     const amount = amounts[index];
     const at = { scenario, fund: fund.name, ref: award.ref, table: 'Awards', row: award.row } as const;

@@ -14,3 +14,5 @@ export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel, seededRandom } from './generate';
 export { formatPounds } from './pence';
 export { summariseChecks, IN_ALL_SCENARIOS, type CheckSummary, type SummaryCheck } from './summary';
+export { nextEvents } from './calendar';
+export type { ContractTerms, MonitoringRule, PaymentPlan, ProcurementBand } from './inputs';

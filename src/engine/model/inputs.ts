@@ -61,6 +61,10 @@ export interface Award {
   end: CalendarDate | null;
   locked: boolean;
   route: string;
+  /** How the award is paid (`Payment`): `Single` (default), `Quarterly` or `Monthly`. */
+  payment: PaymentPlan;
+  /** The contract's term (`Contract start`, `Term (months)`, `Extensions`, `Extended to`); null when none. */
+  contract: ContractTerms | null;
   /**
    * True when a problem in the row (unknown fund or rule, a missing or non-numeric
    * amount, a bad date, a duplicate ref) leaves the award at 0. The problem is one of
@@ -119,6 +123,10 @@ export interface Settings {
   policeForceAreaCode: string;
   /** How appendices print amounts: to the penny (default) or in whole pounds. */
   appendixAmounts: AppendixAmounts;
+  /** How long before a term ends its extension must be decided (default 6). */
+  extensionNoticeMonths: number;
+  /** How long before a last term ends the service must be re-procured (default 6). */
+  procurementLeadMonths: number;
   /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
   values: Record<string, CellValue>;
 }
@@ -138,8 +146,49 @@ export interface Model {
   scenarios: Scenario[];
   settings: Settings;
   envelopes: Envelope[];
+  /** The `Monitoring` table's rules, in table order; empty when there is none. */
+  monitoring: MonitoringRule[];
+  /** The `Procurement` table's bands, lowest `From` first; empty when there is none. */
+  procurement: ProcurementBand[];
   /** Problems found in single rows while reading (errors and warnings, no scenario). */
   rowChecks: Check[];
   /** The sheet each input table was read from, by table name (for messages). */
   sheets: Record<string, string>;
+}
+
+/** How an award is paid: on its start date, at the start of each quarter, or of each month, it covers. */
+export type PaymentPlan = 'Single' | 'Quarterly' | 'Monthly';
+
+/** A contract's term, from the Awards columns `Contract start`, `Term (months)`, `Extensions`, `Extended to`. */
+export interface ContractTerms {
+  start: CalendarDate;
+  /** The initial term, in months. */
+  termMonths: number;
+  /** How many extensions the contract allows (`3x12`: 3), and how long each is (12 months). */
+  extensions: number;
+  extensionMonths: number;
+  /** The end of the term as extended so far; null when it has not been extended. */
+  extendedTo: CalendarDate | null;
+}
+
+/** One row of the `Monitoring` table. */
+export interface MonitoringRule {
+  /** The fund's name as the `Funds` table spells it; null for every fund (a blank `Fund`). */
+  fund: string | null;
+  /** The rule applies to awards above this amount for the year (blank: 0). */
+  minimum: number;
+  /** e.g. `Monitoring return`, `Monitoring meeting`. */
+  what: string;
+  everyMonths: number;
+  row: number;
+}
+
+/** One row of the `Procurement` table: a band of whole contract values. */
+export interface ProcurementBand {
+  from: number;
+  /** e.g. `Three written quotes`. */
+  requirement: string;
+  /** The routes that meet it, as written, trimmed. */
+  routes: string[];
+  row: number;
 }

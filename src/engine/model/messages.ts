@@ -38,6 +38,11 @@ function rowList(rows: readonly UnreadRow[]): string {
   }).join('; ');
 }
 
+function monthsText(months: number): string {
+  if (months % 12 === 0) return months === 12 ? '1 year' : `${months / 12} years`;
+  return months === 1 ? '1 month' : `${months} months`;
+}
+
 function lines(count: number): string {
   return count === 1 ? '1 line' : `${count} lines`;
 }
@@ -48,7 +53,7 @@ export const messages = {
   // Structural: the model cannot be used.
   missingTable: (table: string) =>
     `The workbook has no table '${table}'. A model needs the tables Funds, Awards and Scenarios ` +
-    `(Settings and Envelopes are optional).`,
+    `(Settings, Envelopes, Monitoring and Procurement are optional).`,
   missingColumn: (table: string, sheet: string, column: string, nearly: NearestName | null = null) =>
     `Table '${table}' (sheet '${sheet}') has no column '${column}'.` +
     (nearly === null ? '' : nearly.differences.length === 0
@@ -181,4 +186,61 @@ export const messages = {
     `${fund}: nothing is left after the other lines and the floor, so its SHARE lines get £0.00.`,
   zeroWeights: (fund: string) =>
     `${fund}: every SHARE line has a Value (weight) of 0, so nothing is shared.`,
+
+  // The commissioning year: payments, contract terms, monitoring, procurement bands.
+  badPayment: (ref: string, text: string) =>
+    `${ref}: Payment holds ${quote(text)}; use Single, Quarterly or Monthly. The award is paid in a single instalment.`,
+  contractBadDate: (ref: string, column: string, text: string) =>
+    `${ref}: ${column} holds ${quote(text)}, which is not a date (use an Excel date or ISO text such as 2021-04-01); ` +
+    `${column === 'Extended to' ? 'the term is taken as not extended' : 'the contract terms are ignored'}.`,
+  contractNoStart: (ref: string) =>
+    `${ref}: the contract terms have no Contract start; the contract terms are ignored.`,
+  contractBadTerm: (ref: string, text: string) =>
+    `${ref}: Term (months) ${text === '' ? 'is blank' : `holds ${quote(text)}`}, which is not a whole number of months ` +
+    `(e.g. 36 for three years); the contract terms are ignored.`,
+  contractBadExtensions: (ref: string, text: string) =>
+    `${ref}: Extensions holds ${quote(text)}; write it as 3x12 (up to three extensions of twelve months). ` +
+    `The contract is taken to have no extension.`,
+  extendedBeforeTerm: (ref: string, extendedTo: string, initialEnd: string) =>
+    `${ref}: Extended to ${extendedTo} is before the initial term ends on ${initialEnd}; the term is taken as not extended.`,
+  extendedPastLast: (ref: string, extendedTo: string, lastEnd: string) =>
+    `${ref}: Extended to ${extendedTo} is after the last end its extensions allow, ${lastEnd}.`,
+  badMonths: (setting: string, text: string, fallback: number) =>
+    `${setting} ${quote(text)} is not a whole number of months; ${fallback} is used.`,
+  monitoringNoWhat: (row: number) => `Row ${row + 1} of the Monitoring table has no What; the row is ignored.`,
+  monitoringUnknownFund: (what: string, fund: string) =>
+    `${what}: fund ${quote(fund)} is not in the Funds table; the row is ignored.`,
+  monitoringBadMinimum: (what: string, text: string) =>
+    `${what}: Minimum amount holds ${quote(text)}, which is not an amount; the row is ignored.`,
+  monitoringBadEvery: (what: string, text: string) =>
+    `${what}: Every (months) ${text === '' ? 'is blank' : `holds ${quote(text)}`}, which is not a whole number of ` +
+    `months from 1 to 120; the row is ignored.`,
+  bandBadFrom: (band: string, text: string) =>
+    `${band}: From ${text === '' ? 'is blank' : `holds ${quote(text)}`}, which is not an amount of £0.00 or more; ` +
+    `the band is ignored.`,
+  bandDuplicate: (band: string, from: number) =>
+    `${band}: another band already starts at ${formatPence(from)}; the later row is ignored.`,
+  bandNoRoutes: (band: string) =>
+    `${band}: Routes is blank, so no route could meet the band; the band is ignored.`,
+  procurementBand: (ref: string, route: string, value: number, months: number | null, from: number, requirement: string, routes: readonly string[]) =>
+    `${ref}: whole contract value ${formatPence(value)}${months === null ? ' (the year\'s amount)' : ` over ${monthsText(months)}`} ` +
+    `falls in the band from ${formatPence(from)}${requirement === '' ? '' : ` (${requirement})`}, which route ` +
+    `${route === '' ? '(blank)' : quote(route)} does not meet; it is met by ${routes.join(', ')}.`,
+  contractEnds: (ref: string, termEnd: string, reprocure: string) =>
+    `${ref}: the contract ends on ${termEnd} with no extension left; re-procure by ${reprocure}.`,
+  pastContractEnd: (ref: string, runsTo: string, lastEnd: string, blankEnd: boolean) =>
+    `${ref}: the award runs to ${runsTo}${blankEnd ? ' (the end of the year: End is blank)' : ''}, past its ` +
+    `contract's last possible end of ${lastEnd}.`,
+  instalmentDetail: (plan: string, number: number, count: number) =>
+    plan === 'Single' ? 'Single payment' : `${plan} instalment ${number} of ${count}`,
+  monitoringEvery: (months: number) => (months === 1 ? 'Every month' : `Every ${months} months`),
+  monitoringAtEnd: (yearEnd: boolean) => (yearEnd ? 'At the end of the year' : 'At the award\'s end'),
+  termEndsDetail: (used: number, extensions: number, left: number) =>
+    extensions === 0
+      ? 'The contract allows no extension'
+      : `${used === 0 ? 'Initial term' : `Term as extended (${used} of ${extensions} extensions taken)`}; ` +
+        `${left === 0 ? 'no extension left' : `${left} of ${extensions} extensions left`}`,
+  decisionDetail: (termEnd: string, left: number, extensions: number, months: number) =>
+    `Term ends ${termEnd}; ${left} of ${extensions} extensions of ${monthsText(months)} left`,
+  reprocureDetail: (termEnd: string) => `Term ends ${termEnd}; no extension left`,
 } as const;

@@ -1,8 +1,9 @@
 /**
  * A run's results as output sheets: Allocations, Fund ledger, Checks, Comparison,
- * Commitments, then one `Appendix N` sheet per appendix. Values, not formulas; each
+ * Commitments, Payments, Calendar, then one `Appendix N` sheet per appendix. Values, not formulas; each
  * titled and stamped with the run's time and scenarios.
  */
+import { parseIsoDate, toExcelSerial } from '../dates';
 import type { CellValue, ColumnFormat, SheetColumn, SheetSpec } from '../sheet';
 import { runStamp } from './stamp';
 import type { Appendix, ComparisonRow, ModelResult } from './types';
@@ -157,6 +158,36 @@ function commitmentsSheet(result: ModelResult, stamp: string): SheetSpec {
   ], rows, footer);
 }
 
+function paymentsSheet(result: ModelResult, stamp: string): SheetSpec {
+  const { payments } = result;
+  const cells = (row: (typeof payments.rows)[number]): CellValue[] => [row.ref, row.recipient, row.fund, ...row.months, row.total];
+  return sheet('Payments', [`Payments ${result.financialYear} by month (scenario ${payments.scenario})`, stamp], [
+    text('Ref', WIDTH.ref), text('Recipient', WIDTH.name), text('Fund', WIDTH.fund),
+    ...payments.months.map((month) => column(month, 'money', 13)), money('Total'),
+  ], payments.rows.map(cells), payments.fundTotals.map(cells));
+}
+
+function calendarSheet(result: ModelResult, stamp: string): SheetSpec {
+  const { calendar } = result;
+  // One serial per distinct date: a calendar holds many events a day.
+  const serials = new Map<string, number>();
+  const serialOf = (date: string): number => {
+    let serial = serials.get(date);
+    if (serial === undefined) {
+      serial = toExcelSerial(parseIsoDate(date));
+      serials.set(date, serial);
+    }
+    return serial;
+  };
+  const rows = calendar.events.map((event): CellValue[] => [
+    serialOf(event.date), event.event, event.ref, event.recipient, event.fund, event.amount, event.detail,
+  ]);
+  return sheet('Calendar', [`Calendar ${calendar.financialYear} (scenario ${calendar.scenario})`, stamp], [
+    column('Date', 'date', 12), text('Event', WIDTH.check), text('Ref', WIDTH.ref), text('Recipient', WIDTH.name),
+    text('Fund', WIDTH.fund), money('Amount'), text('Detail', 48),
+  ], rows);
+}
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 function superscript(number: number): string {
@@ -190,6 +221,8 @@ export function outputSheets(result: ModelResult): SheetSpec[] {
     checksSheet(result, stamp),
     comparisonSheet(result, stamp),
     commitmentsSheet(result, stamp),
+    paymentsSheet(result, stamp),
+    calendarSheet(result, stamp),
     ...result.appendices.map((appendix) => appendixSheet(appendix, stamp)),
   ];
   for (const spec of sheets) spec.stamp = footerStamp;

@@ -2,6 +2,8 @@
 import type { TableData } from '../sheet';
 import { cellIssueChecks } from './cellIssues';
 import type { Model } from './inputs';
+import { readMonitoring } from './monitoring';
+import { readProcurement } from './procurement';
 import { readAwards } from './readAwards';
 import { readFunds } from './readFunds';
 import { readScenarios } from './readScenarios';
@@ -23,12 +25,14 @@ export function readModel(tables: Readonly<Record<string, TableData>>, today: st
   const scenarios = readScenarios(tables, funds, rowChecks);
   const settings = readSettings(tables, today, rowChecks);
   const envelopes = readEnvelopes(tables, rowChecks);
+  const monitoring = readMonitoring(tables, funds, rowChecks);
+  const procurement = readProcurement(tables, rowChecks);
   const sheets: Record<string, string> = {};
   for (const name of INPUT_TABLES) {
     const table = findTable(tables, name);
     if (table !== undefined) sheets[name] = table.sheet;
   }
-  return { funds, awards, scenarios, settings, envelopes, rowChecks, sheets };
+  return { funds, awards, scenarios, settings, envelopes, monitoring, procurement, rowChecks, sheets };
 }
 
 /** The model's scenario names, in `Scenarios` table order. */

@@ -4,7 +4,8 @@ import type { TableData } from '../sheet';
 import { nearestName } from '../nearest';
 import { BadCell, RowCells } from './cells';
 import { rowsWithIssues } from './cellIssues';
-import type { Award, Fund, RuleName } from './inputs';
+import { readContractTerms } from './contracts';
+import type { Award, Fund, PaymentPlan, RuleName } from './inputs';
 import { messages } from './messages';
 import { needsPriorYear, needsValue, parseRule, RULES } from './rules';
 import { AWARDS, findTable, openTable } from './schema';
@@ -83,6 +84,15 @@ function dateOf(read: CalendarDate | null | BadCell, header: string, label: stri
   return read;
 }
 
+const PAYMENTS: readonly PaymentPlan[] = ['Single', 'Quarterly', 'Monthly'];
+
+/** The `Payment` plan named in a cell, trimmed and case-blind; blank is `Single`; null when it is none of the three. */
+export function parsePayment(text: string): PaymentPlan | null {
+  if (text === '') return 'Single';
+  const wanted = text.trim().toLowerCase();
+  return PAYMENTS.find((plan) => plan.toLowerCase() === wanted) ?? null;
+}
+
 /**
  * Awards in table order. A row with a problem (no or a duplicate ref, unknown fund or
  * rule, a missing or non-numeric amount, a bad date) is kept, marked `zeroed`, and
@@ -107,6 +117,11 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     end: table.column('End'),
     locked: table.column('Locked'),
     route: table.column('Route'),
+    payment: table.column('Payment'),
+    contractStart: table.column('Contract start'),
+    term: table.column('Term (months)'),
+    extensions: table.column('Extensions'),
+    extendedTo: table.column('Extended to'),
   };
   // Funds by name as written and lower-cased: most rows spell it exactly, and are found without a new string.
   const fundNames = new Map<string, string>();
@@ -160,6 +175,16 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     if (lockedRead instanceof BadCell) problems.warning('Locked', 'Locked', messages.badLocked(label, lockedRead.text));
     const locked = lockedRead === true;
 
+    const paymentText = cells.text(col.payment);
+    const payment = parsePayment(paymentText);
+    if (payment === null) problems.warning('Payment', 'Payment', messages.badPayment(label, paymentText));
+    const contract = readContractTerms(label, {
+      start: cells.date(col.contractStart),
+      term: cells.number(col.term),
+      extensions: cells.text(col.extensions),
+      extendedTo: cells.date(col.extendedTo),
+    }, (column, message) => problems.warning('Contract terms', column, message));
+
     awards.push({
       row,
       ref,
@@ -176,6 +201,8 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
       end,
       locked,
       route: cells.text(col.route),
+      payment: payment ?? 'Single',
+      contract,
       zeroed: problems.zeroed || unusable.has(row),
     });
   }

@@ -4,7 +4,7 @@ import { EngineError } from '../errors';
 import { fiscalYear, fiscalYearOf, parseFiscalYear } from '../fiscalYear';
 import type { CellValue, TableData } from '../sheet';
 import type { CalendarDate } from '../dates';
-import { BadCell, cellText, readDate, readMoney, RowCells } from './cells';
+import { BadCell, cellText, readDate, readMoney, readNumber, RowCells } from './cells';
 import type { AppendixAmounts, Envelope, Settings } from './inputs';
 import { messages } from './messages';
 import { ENVELOPES, openTable, SETTINGS } from './schema';
@@ -12,6 +12,9 @@ import type { Check } from './types';
 
 /** The tender threshold when the Settings table does not set one. */
 export const DEFAULT_TENDER_THRESHOLD = 50000;
+
+/** `Extension notice (months)` and `Procurement lead time (months)` when the Settings table does not set them. */
+export const DEFAULT_NOTICE_MONTHS = 6;
 
 /** The financial year after the one holding `today` (ISO text): the year being modelled. */
 export function defaultStartYear(today: string): number {
@@ -69,6 +72,16 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     else if (read instanceof BadCell) problem('Bad setting', threshold[1], messages.badThreshold(read.text));
   }
 
+  // A number of whole months, 0 to 1200 (a hundred years).
+  const months = (setting: string, fallback: number): number => {
+    const found = lookup(setting.toLowerCase());
+    if (found === null || cellText(found[0]) === '') return fallback;
+    const read = readNumber(found[0]);
+    if (typeof read === 'number' && Number.isInteger(read) && read >= 0 && read <= 1200) return read;
+    problem('Bad setting', found[1], messages.badMonths(setting, cellText(found[0]), fallback));
+    return fallback;
+  };
+
   const text = (setting: string): string => {
     const found = lookup(setting);
     return found === null ? '' : cellText(found[0]);
@@ -100,6 +113,8 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     policeForceArea: text('police force area'),
     policeForceAreaCode: text('police force area code'),
     appendixAmounts,
+    extensionNoticeMonths: months('Extension notice (months)', DEFAULT_NOTICE_MONTHS),
+    procurementLeadMonths: months('Procurement lead time (months)', DEFAULT_NOTICE_MONTHS),
     values,
   };
 }

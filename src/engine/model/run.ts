@@ -3,7 +3,9 @@ import { nearestName } from '../nearest';
 import { allocateFund, noteText, type ScenarioAmounts } from './allocation';
 import { buildAppendices } from './appendix';
 import { awardChecks, envelopeChecks, envelopeOfAwards, watchedAwards, type WatchedAward } from './checks';
+import { commissioningYear } from './calendar';
 import { commitments, commitmentYears } from './commitments';
+import { contractChecks } from './contracts';
 import { compareScenarios } from './comparison';
 import { ModelInputError } from './errors';
 import type { Model, Scenario } from './inputs';
@@ -11,6 +13,7 @@ import { ledgerRow } from './ledger';
 import { prepareLines, type PreparedModel } from './lines';
 import { messages } from './messages';
 import type { ScenarioOutcome } from './outcome';
+import { procuredAwards, procurementChecks, type ProcuredAward } from './procurement';
 import { toPounds } from './pence';
 import type { AllocationRow, Check, LedgerRow, ModelResult, RunOptions, Severity } from './types';
 import { isAwardRowProblem, unreadRows, unreadRowsOf, type UnreadRows } from './unread';
@@ -74,9 +77,10 @@ interface RunContext {
   unread: UnreadRows;
   /** The Notes of each award a row problem left at 0, by position in `Model.awards`. */
   zeroedNotes: Map<number, string>;
+  procured: readonly ProcuredAward[];
 }
 
-function runScenario({ model, prepared, watched, envelopes, unread }: RunContext, scenario: Scenario): ScenarioOutcome {
+function runScenario({ model, prepared, watched, envelopes, unread, procured }: RunContext, scenario: Scenario): ScenarioOutcome {
   const count = model.awards.length;
   const out: ScenarioAmounts = {
     scenario: scenario.name,
@@ -90,7 +94,9 @@ function runScenario({ model, prepared, watched, envelopes, unread }: RunContext
     const held = unreadRowsOf(unread, scenario.name, group.fund.name);
     return allocateFund(prepared, group, entry?.income ?? group.fund.income, entry?.fit ?? scenario.fit, out, held);
   });
-  awardChecks(watched, out.amounts, scenario.name, model.settings.tenderThreshold, out.checks);
+  const threshold = model.procurement.length > 0 ? null : model.settings.tenderThreshold;
+  awardChecks(watched, out.amounts, scenario.name, threshold, out.checks);
+  procurementChecks(model, prepared, procured, { amounts: out.amounts, notes: out.notes, funds }, scenario.name, out.checks);
   envelopeChecks(model, envelopes, out.amounts, scenario.name, out.checks);
   return { scenario, amounts: out.amounts, notes: out.notes, funds, checks: out.checks };
 }
@@ -149,7 +155,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * Runs the scenarios asked for (all when none are) and builds every output: the
  * allocations of every award under every scenario, the fund ledger, the checks (errors
  * first, then warnings, then information; row problems before a run's own), the
- * comparison, the commitments (for the last scenario run) and the appendices.
+ * comparison, the commitments (for the last scenario run), the appendices, and the
+ * payments and calendar (for the scenario the appendices show).
  *
  * @throws {ModelInputError} for a scenario (to run, compare or show) the model lacks
  */
@@ -157,7 +164,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
   const { run, compare, appendix } = plan(model, options);
   const prepared = prepareLines(model);
   const context: RunContext = {
-    model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model),
+    model, prepared, watched: watchedAwards(model), envelopes: envelopeOfAwards(model), procured: procuredAwards(model),
     unread: unreadRows(model), zeroedNotes: zeroedNotesOf(model),
   };
   const outcomes = new Map<Scenario, ScenarioOutcome>();
@@ -170,7 +177,7 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
 
   const allocations = new Array<AllocationRow>(run.length * model.awards.length);
   const ledger: LedgerRow[] = [];
-  const checks: Check[] = [...model.rowChecks];
+  const checks: Check[] = [...model.rowChecks, ...contractChecks(model)];
   for (const [position, scenario] of run.entries()) {
     const outcome = outcomeOf(scenario);
     allocationRows(context, outcome, allocations, position * model.awards.length);
@@ -181,6 +188,8 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
   checks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   const last = outcomeOf(run[run.length - 1]);
+  const shown = outcomeOf(appendix);
+  const year = commissioningYear(model, appendix.name, shown.amounts);
   return {
     financialYear: model.settings.financialYear,
     scenariosRun: run.map((scenario) => scenario.name),
@@ -192,6 +201,8 @@ export function runModel(model: Model, options: RunOptions): ModelResult {
     comparison: compare === null ? null : compareScenarios(model, outcomeOf(compare[0]), outcomeOf(compare[1])),
     commitmentYears: commitmentYears(model.settings.startYear),
     commitments: commitments(model, prepared, last),
-    appendices: buildAppendices(model, outcomeOf(appendix), prepared),
+    appendices: buildAppendices(model, shown, prepared),
+    payments: year.payments,
+    calendar: year.calendar,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * The built-in sample model: an illustrative office's 2021/22 awards, built from the
  * figures of published commissioning reports (SPEC section 1). Recipients are
- * fictional. It runs mostly clean, with a few real checks: a locked contract above the
- * tender threshold, a priority just over its envelope, and the Confirmed scenario's
- * re-fit of the Victim Services Grant awards.
+ * fictional. It runs mostly clean, with a few real checks: a single tender action whose
+ * whole contract value needs a competitive tender, a contract in its last extension
+ * year, a priority just over its envelope, and the Confirmed scenario's re-fit of the
+ * Victim Services Grant awards.
  */
 import type { CellValue, TableData } from '../sheet';
-import { AWARDS, ENVELOPES, FUNDS, SCENARIOS, SETTINGS } from './schema';
+import { AWARDS, ENVELOPES, FUNDS, MONITORING, PROCUREMENT, SCENARIOS, SETTINGS } from './schema';
 
 const VSG = 'Victim Services Grant';
 const CDRF = 'Crime and Disorder Reduction Fund';
@@ -26,7 +27,28 @@ const FUND_ROWS: CellValue[][] = [
   [YCF, 'Police Property Act', 0, 103096, null, null, 3000, 3],
 ];
 
-const AWARD_HEADERS = [...AWARDS.columns.slice(0, 2), 'Recipient identifier', ...AWARDS.columns.slice(2)];
+const AWARD_HEADERS = [
+  ...AWARDS.columns.slice(0, 2), 'Recipient identifier', ...AWARDS.columns.slice(2),
+  'Payment', 'Contract start', 'Term (months)', 'Extensions', 'Extended to',
+];
+
+type Terms = [payment: string | null, contractStart: string | null, term: number | null, extensions: string | null, extendedTo: string | null];
+
+/**
+ * How each award is paid, and the contract terms of the two contracts: VS-01 in its
+ * initial three-year term with three yearly extensions left, CD-12 in the last year of
+ * its extensions. Awards not listed are paid in a single instalment.
+ */
+const TERMS: Readonly<Record<string, Terms>> = {
+  'VS-01': ['Monthly', '2019-04-01', 36, '3x12', null],
+  ...Object.fromEntries(['VS-02', 'VS-03', 'VS-04', 'VS-05', 'VS-06', 'VS-07', 'VS-08', 'CD-04', 'CD-05', 'CD-06', 'CD-07',
+    'CD-08', 'CD-09', 'CD-10', 'CD-11'].map((ref): [string, Terms] => [ref, ['Quarterly', null, null, null, null]])),
+  'CD-12': ['Quarterly', '2018-04-01', 24, '2x12', '2022-03-31'],
+};
+
+function awardRow(line: AwardLine): CellValue[] {
+  return [...line, ...(TERMS[line[0]] ?? ['Single', null, null, null, null])];
+}
 
 type AwardLine = [
   ref: string, recipient: string, identifier: string | null, service: string, fund: string, purpose: string,
@@ -83,8 +105,8 @@ export const SAMPLE_GRANT = { fund: VSG, indicative: 1080000, confirmed: 1112400
 
 /**
  * The sample model's input tables, each on a sheet of its own name: Settings, Funds,
- * Awards, Scenarios (Indicative and Confirmed) and Envelopes. Illustrative: the
- * Settings table says so.
+ * Awards, Scenarios (Indicative and Confirmed), Envelopes, Monitoring and Procurement.
+ * Illustrative: the Settings table says so.
  */
 export function sampleModel(): TableData[] {
   return [
@@ -99,10 +121,12 @@ export function sampleModel(): TableData[] {
       ['Police force area', 'Cambridgeshire'],
       ['Police force area code', 'E23000023'],
       ['Appendix amounts', 'pence'],
+      ['Extension notice (months)', 6],
+      ['Procurement lead time (months)', 6],
       ['Note', 'Illustrative sample model: figures from published commissioning reports; recipients are fictional.'],
     ]),
     table(FUNDS.name, FUNDS.columns, FUND_ROWS.map((row) => [...row])),
-    table(AWARDS.name, AWARD_HEADERS, AWARD_ROWS.map((row) => [...row])),
+    table(AWARDS.name, AWARD_HEADERS, AWARD_ROWS.map(awardRow)),
     table(SCENARIOS.name, SCENARIOS.columns, [
       ['Indicative', VSG, SAMPLE_GRANT.indicative, 'scale-down'],
       ['Confirmed', VSG, SAMPLE_GRANT.confirmed, 'scale'],
@@ -111,6 +135,20 @@ export function sampleModel(): TableData[] {
       [VICTIMS, 1200000],
       [SAFETY, 240000],
       [REOFFENDING, 175000],
+    ]),
+    // Every recipient sends a six-monthly return; over £10,000, a six-monthly meeting
+    // (three-monthly for victim services); partnership grants at the mid-point and end.
+    table(MONITORING.name, MONITORING.columns, [
+      [null, 0, 'Monitoring return', 6],
+      [null, 10000, 'Monitoring meeting', 6],
+      [VSG, 10000, 'Monitoring meeting', 3],
+      [CDRF, 0, 'Monitoring return', 6],
+    ]),
+    // Contract Standing Orders: bands of whole contract value.
+    table(PROCUREMENT.name, PROCUREMENT.columns, [
+      [0, 'One written quote', 'Quote, Three quotes, Tender, Contract, Single tender action'],
+      [5000, 'Three written quotes', 'Three quotes, Tender, Contract'],
+      [50000, 'Competitive tender', 'Tender, Contract'],
     ]),
   ];
 }

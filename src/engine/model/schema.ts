@@ -28,7 +28,7 @@ export const AWARDS = {
     'Ref', 'Recipient', 'Service', 'Fund', 'Purpose', 'Priority', 'Prior year', 'Rule', 'Value',
     'Start', 'End', 'Locked', 'Route',
   ],
-  optionalColumns: ['Recipient identifier'],
+  optionalColumns: ['Recipient identifier', 'Payment', 'Contract start', 'Term (months)', 'Extensions', 'Extended to'],
 } as const satisfies TableSchema;
 
 export const SCENARIOS = {
@@ -52,8 +52,24 @@ export const ENVELOPES = {
   optionalColumns: [],
 } as const satisfies TableSchema;
 
+export const MONITORING = {
+  name: 'Monitoring',
+  required: false,
+  columns: ['Fund', 'Minimum amount', 'What', 'Every (months)'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
+export const PROCUREMENT = {
+  name: 'Procurement',
+  required: false,
+  columns: ['From', 'Requirement', 'Routes'],
+  optionalColumns: [],
+} as const satisfies TableSchema;
+
 /** The input tables a model may hold, in the order a workbook reader should ask for them. */
-export const INPUT_TABLES: readonly string[] = [FUNDS.name, AWARDS.name, SCENARIOS.name, SETTINGS.name, ENVELOPES.name];
+export const INPUT_TABLES: readonly string[] = [
+  FUNDS.name, AWARDS.name, SCENARIOS.name, SETTINGS.name, ENVELOPES.name, MONITORING.name, PROCUREMENT.name,
+];
 
 type ColumnOf<S extends TableSchema> = S['columns'][number] | S['optionalColumns'][number];
 

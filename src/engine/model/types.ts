@@ -140,4 +140,56 @@ export interface ModelResult {
   commitmentYears: string[];
   commitments: CommitmentRow[];
   appendices: Appendix[];
+  /** Each award's instalments by month, for the scenario the appendices show. */
+  payments: Payments;
+  /** The model year's events, in date order, for the scenario the appendices show. */
+  calendar: Calendar;
+}
+
+/** One award's instalments by month of the financial year (pounds), or a fund's total. */
+export interface PaymentRow {
+  ref: string;
+  recipient: string;
+  fund: string;
+  /** One amount per month in `Payments.months`; they add up to `total` to the penny. */
+  months: number[];
+  total: number;
+}
+
+/** The `Payments` sheet: every award with an amount, then one total per fund (equal to the ledger's Awarded). */
+export interface Payments {
+  scenario: string;
+  /** The financial year's months as headings, `Apr 2021` … `Mar 2022`. */
+  months: string[];
+  rows: PaymentRow[];
+  fundTotals: PaymentRow[];
+}
+
+/** What a calendar event is: a payment, a monitoring `What`, or a contract's date. */
+export type CalendarEventName = 'Payment' | 'Term ends' | 'Extension decision due' | 'Re-procure by' | (string & {});
+
+/** One dated event of the commissioning year. */
+export interface CalendarEvent {
+  /** ISO date, `2021-09-30`. */
+  date: string;
+  event: CalendarEventName;
+  ref: string;
+  recipient: string;
+  fund: string;
+  /** The instalment's amount for a payment; null otherwise. */
+  amount: number | null;
+  detail: string;
+  /**
+   * Which of the award's events of this name it is, from 1 in date order: with the
+   * ref, the event and the year, what names it from one run to the next (e.g. the
+   * calendar file's UIDs).
+   */
+  sequence: number;
+}
+
+/** The `Calendar` sheet: the model year's events in date order (then award order). */
+export interface Calendar {
+  scenario: string;
+  financialYear: string;
+  events: CalendarEvent[];
 }
