@@ -21,7 +21,7 @@ describe('awards calendar', () => {
     const calendar = new ICAL.Component(ICAL.parse(readFileSync(path.join(dir, 'calendar.ics'), 'utf8')));
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     expect(events.length).toBe(209);
-    expect(events[0].uid).toBe('2021-22.VS-01.payment.1@GB-GOR-PC000000.awards-modeller');
+    expect(events[0].uid).toBe('2021-22.VS-01.payment.1@360G-cambspcc.awards-modeller');
     expect(events.every((event) => event.startDate.isDate)).toBe(true);
     expect(events.filter((event) => event.summary.startsWith('Extension decision due')).map((event) => event.startDate.toString()))
       .toEqual(['2021-09-30']);

@@ -97,7 +97,7 @@ describe('awards sample and awards run', () => {
   it('prints the fund ledger and the checks', () => {
     expect(runOutput.stdout).toContain('Fund ledger');
     expect(runOutput.stdout).toMatch(/Confirmed\s+Victim Services Grant\s+£0\.00\s+£1,112,400\.00\s+£1,112,400\.00/);
-    expect(runOutput.stdout).toContain('Checks: 0 errors, 2 warnings, 1 note');
+    expect(runOutput.stdout).toContain('Checks: 0 errors, 3 warnings, 1 note');
     expect(runOutput.stdout).toMatch(/warning +in all scenarios/);
     expect(runOutput.stdout).toContain("Wrote 'result.xlsx'.");
     expect(runOutput.stderr).toBe('');
