@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { SheetNotOwnedError } from '../../../src/workbook';
-import { StructureProtectedError } from '../../../src/workbook/errors';
+import { StructureProtectedError, WorkbookReadError } from '../../../src/workbook/errors';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
 import { attr, childOf, childrenOf, parseXml, type XmlElement } from '../../../src/workbook/xlsx/xml';
 import { bookOf, packageProblems, sameBytes, firstDifference, textOf, type Parts } from '../../support/packageCheck';
@@ -280,6 +280,25 @@ describe('XlsxWorkbook refusing', () => {
   it('refuses to write over a sheet of the user\u2019s, changing nothing', async () => {
     const workbook = XlsxWorkbook.fromBytes(excelBytes());
     await expect(workbook.writeSheets([{ ...checks(), sheet: 'INPUTS' }])).rejects.toThrow(SheetNotOwnedError);
+    expect(workbook.package.changedPaths()).toEqual([]);
+  });
+});
+
+describe('XlsxWorkbook meeting a damaged part it must edit', () => {
+  it('names a styles part that is not well-formed, and changes nothing', async () => {
+    const input = zip({ ...excelParts(), 'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><fonts>`, 'xl/media/image1.png': PNG });
+    const workbook = XlsxWorkbook.fromBytes(input, 'damaged.xlsx');
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(WorkbookReadError);
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(/'damaged\.xlsx'.*xl\/styles\.xml/);
+    expect(workbook.package.changedPaths()).toEqual([]);
+  });
+
+  it('names a damaged calculation chain on a re-run, and changes nothing', async () => {
+    const { output } = await writtenOnce();
+    const parts = unzipSync(output);
+    const input = zipSync({ ...parts, 'xl/calcChain.xml': strToU8('<calcChain xmlns="x"><c r="A1" i="1"></calcChain>') });
+    const workbook = XlsxWorkbook.fromBytes(input, 'damaged.xlsx');
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(/'damaged\.xlsx'.*xl\/calcChain\.xml/);
     expect(workbook.package.changedPaths()).toEqual([]);
   });
 });
