@@ -4,7 +4,7 @@
  * properties): output sheets added, then replaced in place on a re-run, every part we
  * do not own carried over byte for byte, and the result opened in LibreOffice.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -13,7 +13,7 @@ import { StructureProtectedError, WorkbookReadError } from '../../../src/workboo
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
 import { attr, childOf, childrenOf, parseXml, type XmlElement } from '../../../src/workbook/xlsx/xml';
 import { bookOf, packageProblems, sameBytes, firstDifference, textOf, type Parts } from '../../support/packageCheck';
-import { numberOf, sheetsAsCsv } from '../../support/libreoffice';
+import { convert, numberOf, sheetsAsCsv } from '../../support/libreoffice';
 import { allocations, checks, fundLedger } from '../fixtures';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -363,5 +363,23 @@ describe('XlsxWorkbook results in LibreOffice', () => {
     expect(sheets['Fund ledger'][3].slice(0, 2)).toEqual(['Base case', 'Victim Services Grant']);
     expect(sheets.Inputs[2]).toEqual(['and me', '1.2']);
     expect(sheets.AwardsModeller[1]).toEqual([spec.title[0], 'Allocations']);
+  });
+
+  it('still knows its sheets after LibreOffice saves the result, and replaces them in place', async () => {
+    const { output } = await writtenOnce();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'awards-write-'));
+    const file = path.join(dir, 'result.xlsx');
+    writeFileSync(file, output);
+    const [saved] = convert([file], 'xlsx');
+    const workbook = XlsxWorkbook.fromBytes(readFileSync(saved), 'saved.xlsx');
+    expect(await workbook.ownedSheetNames()).toEqual(['Allocations', 'Fund ledger']);
+    const sheetsBefore = bookOf(unzipSync(readFileSync(saved))).sheets;
+    await workbook.writeSheets([allocations(2, 'Cut 5%'), fundLedger()]);
+    const after = unzipSync(workbook.toBytes());
+    // LibreOffice keeps the registry merely hidden; the re-run makes it very hidden again.
+    expect(sheetsBefore.find((s) => s.name === 'AwardsModeller')?.state).toBe('hidden');
+    expect(bookOf(after).sheets).toEqual(sheetsBefore.map((s) => (s.name === 'AwardsModeller' ? { ...s, state: 'veryHidden' } : s)));
+    expect(packageProblems(after)).toEqual([]);
+    expect((await workbook.readTables(['Allocations'])).Allocations.rows).toEqual(allocations(2, 'Cut 5%').rows);
   });
 });
