@@ -26,7 +26,7 @@ import { REL_TYPES, readRelationships, relsPathOf } from './relationships';
 import { editRelationships } from './relationshipsEdit';
 import { setCell, setSelection } from './sheetEdit';
 import { dropCalcChainEntries, editWorkbookXml } from './workbookEdit';
-import { inputSheetPart, outputSheetPart, registrySheetPart, type InputBlock } from './worksheetXml';
+import { codeNameOf, inputSheetPart, outputSheetPart, registrySheetPart, type InputBlock } from './worksheetXml';
 
 /** What the package says about the workbook as a whole. */
 export interface XlsxBookInfo {
@@ -148,7 +148,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const print = printSetup(named, layout);
       edit.write({
         part: slot.part,
-        xml: outputSheetPart(named, layout, styles, print, 'rId1'),
+        xml: outputSheetPart(named, layout, styles, print, 'rId1', old?.part === undefined ? undefined : codeNameOf(this.pkg.text(old.part))),
         tables: [{ part: table.part, relId: 'rId1', table: { id: table.id, name: spec.table, ref: layout.tableRange, columns: spec.columns.map((c) => c.header) } }],
       });
       edit.printTitle({ localSheetId: slot.index, sheet: slot.name, row: print.repeatRow });

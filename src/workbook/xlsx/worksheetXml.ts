@@ -133,6 +133,8 @@ export interface WorksheetParts {
   /** Rows frozen at the top (0: none). */
   frozenRows: number;
   print?: PrintSetup;
+  /** The sheet's VBA code name, kept from the part it replaces (macros refer to sheets by it). */
+  codeName?: string;
   /** Relationship ids of the sheet's table parts. */
   tableRelIds: readonly string[];
 }
@@ -140,7 +142,11 @@ export interface WorksheetParts {
 /** A worksheet part's bytes. */
 export function worksheetPart(parts: WorksheetParts, w = new XmlWriter()): Uint8Array {
   w.raw(XML_DECLARATION).raw(`<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
-  if (parts.print) w.raw('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  if (parts.print || parts.codeName !== undefined) {
+    w.raw('<sheetPr');
+    if (parts.codeName !== undefined) w.raw(' codeName="').text(parts.codeName).raw('"');
+    w.raw(parts.print ? '><pageSetUpPr fitToPage="1"/></sheetPr>' : '/>');
+  }
   w.raw(`<dimension ref="${parts.dimension ?? 'A1'}"/>`);
   w.raw('<sheetViews><sheetView workbookViewId="0">');
   if (parts.frozenRows > 0) {
@@ -191,7 +197,14 @@ function pageSetupXml(print: PrintSetup): string {
  *
  * @param tableRelId the relationship id of the sheet's table part
  */
-export function outputSheetPart(spec: SheetSpec, layout: SheetLayout, styles: SheetStyles, print: PrintSetup, tableRelId: string): Uint8Array {
+export function outputSheetPart(
+  spec: SheetSpec,
+  layout: SheetLayout,
+  styles: SheetStyles,
+  print: PrintSetup,
+  tableRelId: string,
+  codeName?: string,
+): Uint8Array {
   const letters = columnLetters(layout.columns);
   const w = new XmlWriter();
   return worksheetPart(
@@ -206,10 +219,26 @@ export function outputSheetPart(spec: SheetSpec, layout: SheetLayout, styles: Sh
       widths: spec.columns.map((c) => c.width),
       frozenRows: layout.headerRow,
       print,
+      codeName,
       tableRelIds: [tableRelId],
     },
     w,
   );
+}
+
+/**
+ * The VBA code name in a worksheet part's `<sheetPr>`, if any (read from the part's
+ * start: `<sheetPr>` is the worksheet's first child).
+ */
+export function codeNameOf(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  const sheetPr = /<(?:[\w.-]+:)?sheetPr\b[^>]*>/.exec(head);
+  const match = sheetPr ? /\scodeName\s*=\s*(["'])([^"']*)\1/.exec(sheetPr[0]) : null;
+  return match ? unescapeAttribute(match[2]) : undefined;
+}
+
+function unescapeAttribute(value: string): string {
+  return value.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 }
 
 /** `outputSheetPart` as text. */

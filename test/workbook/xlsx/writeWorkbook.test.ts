@@ -251,6 +251,15 @@ describe('XlsxWorkbook on a re-run', () => {
     );
   });
 
+  it('keeps the VBA code name of a sheet it replaces (macros refer to sheets by it)', async () => {
+    const { output } = await writtenOnce();
+    const parts = unzipSync(output);
+    const sheet = textOf(parts, 'xl/worksheets/sheet2.xml').replace('<sheetPr>', '<sheetPr codeName="Sheet2">');
+    const workbook = XlsxWorkbook.fromBytes(zipSync({ ...parts, 'xl/worksheets/sheet2.xml': strToU8(sheet) }));
+    await workbook.writeSheets([allocations(2)]);
+    expect(textOf(unzipSync(workbook.toBytes()), 'xl/worksheets/sheet2.xml')).toContain('<sheetPr codeName="Sheet2"><pageSetUpPr fitToPage="1"/></sheetPr>');
+  });
+
   it('appends a new output sheet after the registry, leaving every sheet\u2019s position', async () => {
     const { output } = await writtenOnce();
     const workbook = XlsxWorkbook.fromBytes(output);
