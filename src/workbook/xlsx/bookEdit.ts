@@ -49,6 +49,7 @@ export class BookEdit {
   private readonly sheetStates: Array<{ sheetId: number; state: 'veryHidden' }> = [];
   private stylesText: { part: string; text: string } | undefined;
   private cachedStyles: SheetStyles | undefined;
+  private graph: { targets: Map<string, string[]>; referrers: Map<string, Set<string>> } | undefined;
   private nextSheetId: number;
   private nextTableId: number;
   private relIds: string[];
@@ -211,19 +212,7 @@ export class BookEdit {
    * refers to (so an image another sheet's drawing uses too stays).
    */
   private onlyReferencedFrom(root: string): string[] {
-    const referrers = new Map<string, Set<string>>();
-    const targets = new Map<string, string[]>();
-    for (const path of this.pkg.paths()) {
-      if (!/(^|\/)_rels\/[^/]*\.rels$/i.test(path)) continue;
-      const source = sourceOfRels(path);
-      const parts = readRelationships(this.pkg, source).flatMap((r) => (r.part === undefined ? [] : [r.part.toLowerCase()]));
-      targets.set(source.toLowerCase(), parts);
-      for (const part of parts) {
-        const set = referrers.get(part) ?? new Set<string>();
-        set.add(source.toLowerCase());
-        referrers.set(part, set);
-      }
-    }
+    const { targets, referrers } = this.relationshipGraph();
     const reach = new Set<string>();
     const visit = (part: string): void => {
       for (const target of targets.get(part) ?? []) {
@@ -249,6 +238,26 @@ export class BookEdit {
   }
 
   /** The calculation chain without the replaced sheets' entries; when none is left, the part and its relationship go. */
+  /** Which parts each part refers to, and is referred to by (part names in lower case), read once. */
+  private relationshipGraph(): { targets: Map<string, string[]>; referrers: Map<string, Set<string>> } {
+    if (this.graph) return this.graph;
+    const referrers = new Map<string, Set<string>>();
+    const targets = new Map<string, string[]>();
+    for (const path of this.pkg.paths()) {
+      if (!/(^|\/)_rels\/[^/]*\.rels$/i.test(path)) continue;
+      const source = sourceOfRels(path);
+      const parts = readRelationships(this.pkg, source).flatMap((r) => (r.part === undefined ? [] : [r.part.toLowerCase()]));
+      targets.set(source.toLowerCase(), parts);
+      for (const part of parts) {
+        const set = referrers.get(part) ?? new Set<string>();
+        set.add(source.toLowerCase());
+        referrers.set(part, set);
+      }
+    }
+    this.graph = { targets, referrers };
+    return this.graph;
+  }
+
   private calcChainEdit(): { part: string; text: string } | undefined {
     if (this.calcChainSheets.size === 0) return undefined;
     const rel = this.book.workbookRels.find((r) => r.type === REL_TYPES.calcChain);
