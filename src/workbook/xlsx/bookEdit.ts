@@ -8,9 +8,10 @@
  * Every part not named here is left as the bytes it was read as.
  */
 import type { Book, BookSheet } from './book';
-import { CONTENT_TYPES } from './contentTypes';
+import { CONTENT_TYPES, CONTENT_TYPES_PART } from './contentTypes';
 import { editContentTypes, RELS_TYPE, type PartType } from './contentTypesEdit';
-import type { XlsxPackage } from './package';
+import { PackageError, type XlsxPackage } from './package';
+import { XmlSyntaxError } from './xml';
 import { REL_TYPES, readRelationships, relsPathOf } from './relationships';
 import { editRelationships, freshRelIds, relativeTarget, type NewRelationship } from './relationshipsEdit';
 import { addOutputStyles } from './stylesEdit';
@@ -48,6 +49,7 @@ export class BookEdit {
   private readonly sheetStates: Array<{ sheetId: number; state: 'veryHidden' }> = [];
   private stylesText: { part: string; text: string } | undefined;
   private cachedStyles: SheetStyles | undefined;
+  private graph: { targets: Map<string, string[]>; referrers: Map<string, Set<string>> } | undefined;
   private nextSheetId: number;
   private nextTableId: number;
   private relIds: string[];
@@ -65,7 +67,8 @@ export class BookEdit {
   styles(): SheetStyles {
     if (this.cachedStyles) return this.cachedStyles;
     const existing = this.book.stylesPart;
-    const edit = addOutputStyles(existing === undefined ? undefined : this.pkg.text(existing));
+    const text = existing === undefined ? undefined : this.pkg.text(existing);
+    const edit = wellFormed(existing ?? 'styles', () => addOutputStyles(text));
     if (existing === undefined) {
       const part = this.freePart(`${this.folder()}styles`, '.xml');
       this.stylesText = { part, text: edit.text };
@@ -125,53 +128,52 @@ export class BookEdit {
     this.printTitles.push(titles);
   }
 
-  /** Applies every change to the package. */
+  /**
+   * Applies every change to the package: every new text is worked out first (where a
+   * part of the user's turns out not to be well-formed, nothing is changed), then set.
+   *
+   * @throws {PackageError} `corrupt` naming a part we must edit that is not well-formed
+   */
   apply(): void {
     const pkg = this.pkg;
+    const sets = new Map<string, string | Uint8Array>();
     const types: PartType[] = [...this.typesAdd];
     for (const write of this.writes) {
-      pkg.set(write.part, write.xml);
+      sets.set(write.part, write.xml);
       const relsPart = relsPathOf(write.part);
       if (write.tables.length > 0) {
-        pkg.set(
-          relsPart,
-          editRelationships(
-            undefined,
-            write.tables.map((t) => ({ id: t.relId, type: REL_TYPES.table, target: relativeTarget(write.part, t.part) })),
-          ),
-        );
+        const rels = write.tables.map((t) => ({ id: t.relId, type: REL_TYPES.table, target: relativeTarget(write.part, t.part) }));
+        sets.set(relsPart, editRelationships(undefined, rels));
         this.removed.delete(relsPart.toLowerCase());
         types.push({ part: relsPart, type: RELS_TYPE });
       }
       for (const t of write.tables) {
-        pkg.set(t.part, tableXml(t.table));
+        sets.set(t.part, tableXml(t.table));
         types.push({ part: t.part, type: CONTENT_TYPES.table });
       }
     }
-    if (this.stylesText) pkg.set(this.stylesText.part, this.stylesText.text);
+    if (this.stylesText) sets.set(this.stylesText.part, this.stylesText.text);
 
-    this.applyCalcChain();
+    const calcChain = this.calcChainEdit();
+    if (calcChain) sets.set(calcChain.part, calcChain.text);
     const removed = [...this.removed].filter((part) => pkg.has(part));
-    for (const part of removed) pkg.remove(part);
 
     const workbookRelsPart = relsPathOf(this.book.workbookPart);
     if (this.workbookRelsAdd.length > 0 || this.workbookRelsRemove.size > 0) {
-      pkg.set(
-        workbookRelsPart,
-        editRelationships(pkg.has(workbookRelsPart) ? pkg.text(workbookRelsPart) : undefined, this.workbookRelsAdd, this.workbookRelsRemove),
-      );
+      const text = pkg.has(workbookRelsPart) ? pkg.text(workbookRelsPart) : undefined;
+      sets.set(workbookRelsPart, wellFormed(workbookRelsPart, () => editRelationships(text, this.workbookRelsAdd, this.workbookRelsRemove)));
     }
-    const changes = {
-      sheets: this.newSheets,
-      printTitles: this.printTitles,
-      states: this.sheetStates,
-    };
+    const changes = { sheets: this.newSheets, printTitles: this.printTitles, states: this.sheetStates };
     const workbook = pkg.text(this.book.workbookPart);
-    const edited = editWorkbookXml(workbook, changes);
-    if (edited !== workbook) pkg.set(this.book.workbookPart, edited);
-    const typesText = pkg.text('[Content_Types].xml');
-    const editedTypes = editContentTypes(typesText, types, removed);
-    if (editedTypes !== typesText) pkg.set('[Content_Types].xml', editedTypes);
+    const edited = wellFormed(this.book.workbookPart, () => editWorkbookXml(workbook, changes));
+    if (edited !== workbook) sets.set(this.book.workbookPart, edited);
+    const typesText = pkg.text(CONTENT_TYPES_PART);
+    const editedTypes = wellFormed(CONTENT_TYPES_PART, () => editContentTypes(typesText, types, removed));
+    if (editedTypes !== typesText) sets.set(CONTENT_TYPES_PART, editedTypes);
+
+    // Nothing refuses from here on.
+    for (const [part, content] of sets) pkg.set(part, content);
+    for (const part of removed) pkg.remove(part);
   }
 
   // ----------------------------------------------------------------------------------
@@ -210,19 +212,7 @@ export class BookEdit {
    * refers to (so an image another sheet's drawing uses too stays).
    */
   private onlyReferencedFrom(root: string): string[] {
-    const referrers = new Map<string, Set<string>>();
-    const targets = new Map<string, string[]>();
-    for (const path of this.pkg.paths()) {
-      if (!/(^|\/)_rels\/[^/]*\.rels$/i.test(path)) continue;
-      const source = sourceOfRels(path);
-      const parts = readRelationships(this.pkg, source).flatMap((r) => (r.part === undefined ? [] : [r.part.toLowerCase()]));
-      targets.set(source.toLowerCase(), parts);
-      for (const part of parts) {
-        const set = referrers.get(part) ?? new Set<string>();
-        set.add(source.toLowerCase());
-        referrers.set(part, set);
-      }
-    }
+    const { targets, referrers } = this.relationshipGraph();
     const reach = new Set<string>();
     const visit = (part: string): void => {
       for (const target of targets.get(part) ?? []) {
@@ -247,18 +237,53 @@ export class BookEdit {
     return [...reach].map((k) => this.pkg.nameOf(k) ?? k).filter((name) => this.pkg.has(name));
   }
 
-  private applyCalcChain(): void {
-    if (this.calcChainSheets.size === 0) return;
-    const rel = this.book.workbookRels.find((r) => r.type === REL_TYPES.calcChain);
-    if (!rel?.part || !this.pkg.has(rel.part)) return;
-    const text = this.pkg.text(rel.part);
-    const edited = dropCalcChainSheets(text, this.calcChainSheets);
-    if (edited === undefined) {
-      this.removePart(rel.part);
-      this.workbookRelsRemove.add(rel.id);
-    } else if (edited !== text) {
-      this.pkg.set(rel.part, edited);
+  /** The calculation chain without the replaced sheets' entries; when none is left, the part and its relationship go. */
+  /** Which parts each part refers to, and is referred to by (part names in lower case), read once. */
+  private relationshipGraph(): { targets: Map<string, string[]>; referrers: Map<string, Set<string>> } {
+    if (this.graph) return this.graph;
+    const referrers = new Map<string, Set<string>>();
+    const targets = new Map<string, string[]>();
+    for (const path of this.pkg.paths()) {
+      if (!/(^|\/)_rels\/[^/]*\.rels$/i.test(path)) continue;
+      const source = sourceOfRels(path);
+      const parts = readRelationships(this.pkg, source).flatMap((r) => (r.part === undefined ? [] : [r.part.toLowerCase()]));
+      targets.set(source.toLowerCase(), parts);
+      for (const part of parts) {
+        const set = referrers.get(part) ?? new Set<string>();
+        set.add(source.toLowerCase());
+        referrers.set(part, set);
+      }
     }
+    this.graph = { targets, referrers };
+    return this.graph;
+  }
+
+  private calcChainEdit(): { part: string; text: string } | undefined {
+    if (this.calcChainSheets.size === 0) return undefined;
+    const rel = this.book.workbookRels.find((r) => r.type === REL_TYPES.calcChain);
+    if (!rel?.part || !this.pkg.has(rel.part)) return undefined;
+    const part = rel.part;
+    const text = this.pkg.text(part);
+    const edited = wellFormed(part, () => dropCalcChainSheets(text, this.calcChainSheets));
+    if (edited === undefined) {
+      this.removePart(part);
+      this.workbookRelsRemove.add(rel.id);
+      return undefined;
+    }
+    return edited === text ? undefined : { part, text: edited };
+  }
+}
+
+/**
+ * Runs an edit of a part of the user's, telling a part that is not well-formed XML as
+ * the package error naming it.
+ */
+export function wellFormed<T>(part: string, edit: () => T): T {
+  try {
+    return edit();
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new PackageError('corrupt', `a part is not well-formed XML (${error.message})`, part);
+    throw error;
   }
 }
 

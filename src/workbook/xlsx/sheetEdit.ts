@@ -8,7 +8,7 @@ import type { CellValue } from '../../engine/sheet';
 import { cellAddress } from '../layout';
 import { columnOf } from './readCells';
 import { cellXml } from './worksheetXml';
-import { NS_MAIN, StopParsing, applySplices, saxStream, type Splice } from './xml';
+import { NS_MAIN, StopParsing, XmlSyntaxError, applySplices, saxStream, type Splice } from './xml';
 
 /** An element found while streaming: its name as written and its offsets. */
 interface Found {
@@ -75,7 +75,7 @@ export function setCell(text: string, row: number, column: number, value: CellVa
   } catch (error) {
     if (!(error instanceof StopParsing)) throw error;
   }
-  if (!sheetData) throw new Error('the worksheet has no <sheetData>');
+  if (!sheetData) throw new XmlSyntaxError('the worksheet has no <sheetData>');
   const p = sheetData.name.includes(':') ? sheetData.name.slice(0, sheetData.name.indexOf(':') + 1) : '';
   const ref = cellAddress(row, column);
   const style = Number(cellEl?.attributes.s ?? 0);
@@ -162,7 +162,7 @@ export function setSelection(text: string, ref: string | undefined, selected: bo
     if (!selected) return text;
     const xml = `<${p}sheetView tabSelected="1" workbookViewId="0">${selection}</${p}sheetView>`;
     if (views) return applySplices(text, appendInto(text, views, xml));
-    if (insertAt === undefined) throw new Error('the worksheet has no <sheetData>');
+    if (insertAt === undefined) throw new XmlSyntaxError('the worksheet has no <sheetData>');
     return applySplices(text, [{ from: insertAt, to: insertAt, insert: `<${p}sheetViews>${xml}</${p}sheetViews>` }]);
   }
   const tagEnd = view.selfClosing ? text.lastIndexOf('/', view.openEnd - 1) : view.openEnd - 1;

@@ -115,9 +115,11 @@ export function addOutputStyles(text: string | undefined): StylesEdit {
   const known: FontChild[][] = fonts.items.map((e) => fontChildren(e, source));
   const fontId = (bold: boolean, size: number | undefined): number => {
     if (!bold && size === undefined) return 0;
-    const kept = base.filter((c) => c.local !== 'b' && (size === undefined || c.local !== 'sz'));
+    // Bold first, the size where the default font has it: the order Excel writes.
+    const sz: FontChild | undefined = size === undefined ? undefined : { local: 'sz', attributes: [['val', String(size)]], xml: `<${p}sz val="${size}"/>` };
+    const kept = base.filter((c) => c.local !== 'b').map((c) => (sz && c.local === 'sz' ? sz : c));
     const children: FontChild[] = [{ local: 'b', attributes: [], xml: `<${p}b/>` }, ...kept];
-    if (size !== undefined) children.push({ local: 'sz', attributes: [['val', String(size)]], xml: `<${p}sz val="${size}"/>` });
+    if (sz && !kept.includes(sz)) children.splice(1, 0, sz);
     const wanted = fontKey(children);
     const index = known.findIndex((k) => fontKey(k) === wanted);
     if (index >= 0) return index;

@@ -77,6 +77,9 @@ function columnLetters(n: number): string[] {
   return letters;
 }
 
+/** Rows written before the room for the rest is worked out from their length. */
+const SAMPLE_ROWS = 200;
+
 /**
  * Writes rows of values from sheet row `first` down, each cell in its column's style,
  * wholly blank rows left out. The hot loop: no string is built per cell.
@@ -90,7 +93,10 @@ function writeValueRows(
 ): void {
   const opens = letters.map((letter) => `<c r="${letter}`);
   const closes = styles.map((style) => `"${styleAttribute(style)}`);
+  const start = w.length;
   for (let i = 0; i < rows.length; i++) {
+    // After the first rows, room for the rest as long as they are, with a tenth to spare.
+    if (i === SAMPLE_ROWS && rows.length > 2 * SAMPLE_ROWS) w.reserve(Math.ceil(((w.length - start) / SAMPLE_ROWS) * (rows.length - i) * 1.1));
     const values = rows[i];
     const r = first + i;
     let open = false;
@@ -127,6 +133,8 @@ export interface WorksheetParts {
   /** Rows frozen at the top (0: none). */
   frozenRows: number;
   print?: PrintSetup;
+  /** The sheet's VBA code name, kept from the part it replaces (macros refer to sheets by it). */
+  codeName?: string;
   /** Relationship ids of the sheet's table parts. */
   tableRelIds: readonly string[];
 }
@@ -134,7 +142,11 @@ export interface WorksheetParts {
 /** A worksheet part's bytes. */
 export function worksheetPart(parts: WorksheetParts, w = new XmlWriter()): Uint8Array {
   w.raw(XML_DECLARATION).raw(`<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
-  if (parts.print) w.raw('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  if (parts.print || parts.codeName !== undefined) {
+    w.raw('<sheetPr');
+    if (parts.codeName !== undefined) w.raw(' codeName="').text(parts.codeName).raw('"');
+    w.raw(parts.print ? '><pageSetUpPr fitToPage="1"/></sheetPr>' : '/>');
+  }
   w.raw(`<dimension ref="${parts.dimension ?? 'A1'}"/>`);
   w.raw('<sheetViews><sheetView workbookViewId="0">');
   if (parts.frozenRows > 0) {
@@ -185,10 +197,16 @@ function pageSetupXml(print: PrintSetup): string {
  *
  * @param tableRelId the relationship id of the sheet's table part
  */
-export function outputSheetPart(spec: SheetSpec, layout: SheetLayout, styles: SheetStyles, print: PrintSetup, tableRelId: string): Uint8Array {
+export function outputSheetPart(
+  spec: SheetSpec,
+  layout: SheetLayout,
+  styles: SheetStyles,
+  print: PrintSetup,
+  tableRelId: string,
+  codeName?: string,
+): Uint8Array {
   const letters = columnLetters(layout.columns);
-  // About 12 bytes a cell besides its text: start big enough to grow rarely.
-  const w = new XmlWriter(Math.max(64 * 1024, (spec.rows.length + 8) * layout.columns * 24));
+  const w = new XmlWriter();
   return worksheetPart(
     {
       rows: (out) => {
@@ -201,10 +219,26 @@ export function outputSheetPart(spec: SheetSpec, layout: SheetLayout, styles: Sh
       widths: spec.columns.map((c) => c.width),
       frozenRows: layout.headerRow,
       print,
+      codeName,
       tableRelIds: [tableRelId],
     },
     w,
   );
+}
+
+/**
+ * The VBA code name in a worksheet part's `<sheetPr>`, if any (read from the part's
+ * start: `<sheetPr>` is the worksheet's first child).
+ */
+export function codeNameOf(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  const sheetPr = /<(?:[\w.-]+:)?sheetPr\b[^>]*>/.exec(head);
+  const match = sheetPr ? /\scodeName\s*=\s*(["'])([^"']*)\1/.exec(sheetPr[0]) : null;
+  return match ? unescapeAttribute(match[2]) : undefined;
+}
+
+function unescapeAttribute(value: string): string {
+  return value.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 }
 
 /** `outputSheetPart` as text. */

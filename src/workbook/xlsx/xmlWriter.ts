@@ -18,6 +18,9 @@ export function escapeText(text: string): string {
 
 const encoder = new TextEncoder();
 
+/** Text longer than this is encoded natively; shorter, a loop beats the call. */
+const LONG = 32;
+
 export class XmlWriter {
   private buffer: Uint8Array;
   private at = 0;
@@ -30,6 +33,10 @@ export class XmlWriter {
   raw(markup: string): this {
     const length = markup.length;
     if (this.at + length * 3 > this.buffer.length) this.grow(length * 3);
+    if (length > LONG) {
+      this.encodeRest(markup, 0);
+      return this;
+    }
     const buffer = this.buffer;
     let at = this.at;
     for (let i = 0; i < length; i++) {
@@ -80,21 +87,34 @@ export class XmlWriter {
     return this.raw(rest < 10 ? '.0' : '.').raw(String(rest));
   }
 
-  /** The bytes written so far (a view of the buffer, which it then gives up). */
+  /** Bytes written so far. */
+  get length(): number {
+    return this.at;
+  }
+
+  /** Makes room for `extra` more bytes at once (one copy instead of several doublings). */
+  reserve(extra: number): void {
+    if (this.at + extra > this.buffer.length) this.grow(extra);
+  }
+
+  /**
+   * The bytes written so far; the writer gives up its buffer. A view of it, unless that
+   * would keep much unused room alive with the part.
+   */
   bytes(): Uint8Array {
-    const bytes = this.buffer.subarray(0, this.at);
+    const bytes = this.buffer.length > this.at * 1.25 + 4096 ? this.buffer.slice(0, this.at) : this.buffer.subarray(0, this.at);
     this.buffer = new Uint8Array(0);
     this.at = 0;
     return bytes;
   }
 
   private encodeRest(markup: string, from: number): void {
-    const { written } = encoder.encodeInto(markup.slice(from), this.buffer.subarray(this.at));
+    const { written } = encoder.encodeInto(from === 0 ? markup : markup.slice(from), this.buffer.subarray(this.at));
     this.at += written;
   }
 
   private grow(extra: number): void {
-    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.at + extra));
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.at + extra + (this.at >> 3)));
     next.set(this.buffer.subarray(0, this.at));
     this.buffer = next;
   }

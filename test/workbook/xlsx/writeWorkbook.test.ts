@@ -4,16 +4,16 @@
  * properties): output sheets added, then replaced in place on a re-run, every part we
  * do not own carried over byte for byte, and the result opened in LibreOffice.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { SheetNotOwnedError } from '../../../src/workbook';
-import { StructureProtectedError } from '../../../src/workbook/errors';
+import { StructureProtectedError, WorkbookReadError } from '../../../src/workbook/errors';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
 import { attr, childOf, childrenOf, parseXml, type XmlElement } from '../../../src/workbook/xlsx/xml';
 import { bookOf, packageProblems, sameBytes, firstDifference, textOf, type Parts } from '../../support/packageCheck';
-import { numberOf, sheetsAsCsv } from '../../support/libreoffice';
+import { convert, numberOf, sheetsAsCsv } from '../../support/libreoffice';
 import { allocations, checks, fundLedger } from '../fixtures';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -251,6 +251,15 @@ describe('XlsxWorkbook on a re-run', () => {
     );
   });
 
+  it('keeps the VBA code name of a sheet it replaces (macros refer to sheets by it)', async () => {
+    const { output } = await writtenOnce();
+    const parts = unzipSync(output);
+    const sheet = textOf(parts, 'xl/worksheets/sheet2.xml').replace('<sheetPr>', '<sheetPr codeName="Sheet2">');
+    const workbook = XlsxWorkbook.fromBytes(zipSync({ ...parts, 'xl/worksheets/sheet2.xml': strToU8(sheet) }));
+    await workbook.writeSheets([allocations(2)]);
+    expect(textOf(unzipSync(workbook.toBytes()), 'xl/worksheets/sheet2.xml')).toContain('<sheetPr codeName="Sheet2"><pageSetUpPr fitToPage="1"/></sheetPr>');
+  });
+
   it('appends a new output sheet after the registry, leaving every sheet\u2019s position', async () => {
     const { output } = await writtenOnce();
     const workbook = XlsxWorkbook.fromBytes(output);
@@ -280,6 +289,25 @@ describe('XlsxWorkbook refusing', () => {
   it('refuses to write over a sheet of the user\u2019s, changing nothing', async () => {
     const workbook = XlsxWorkbook.fromBytes(excelBytes());
     await expect(workbook.writeSheets([{ ...checks(), sheet: 'INPUTS' }])).rejects.toThrow(SheetNotOwnedError);
+    expect(workbook.package.changedPaths()).toEqual([]);
+  });
+});
+
+describe('XlsxWorkbook meeting a damaged part it must edit', () => {
+  it('names a styles part that is not well-formed, and changes nothing', async () => {
+    const input = zip({ ...excelParts(), 'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><fonts>`, 'xl/media/image1.png': PNG });
+    const workbook = XlsxWorkbook.fromBytes(input, 'damaged.xlsx');
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(WorkbookReadError);
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(/'damaged\.xlsx'.*xl\/styles\.xml/);
+    expect(workbook.package.changedPaths()).toEqual([]);
+  });
+
+  it('names a damaged calculation chain on a re-run, and changes nothing', async () => {
+    const { output } = await writtenOnce();
+    const parts = unzipSync(output);
+    const input = zipSync({ ...parts, 'xl/calcChain.xml': strToU8('<calcChain xmlns="x"><c r="A1" i="1"></calcChain>') });
+    const workbook = XlsxWorkbook.fromBytes(input, 'damaged.xlsx');
+    await expect(workbook.writeSheets([allocations(1)])).rejects.toThrow(/'damaged\.xlsx'.*xl\/calcChain\.xml/);
     expect(workbook.package.changedPaths()).toEqual([]);
   });
 });
@@ -344,5 +372,23 @@ describe('XlsxWorkbook results in LibreOffice', () => {
     expect(sheets['Fund ledger'][3].slice(0, 2)).toEqual(['Base case', 'Victim Services Grant']);
     expect(sheets.Inputs[2]).toEqual(['and me', '1.2']);
     expect(sheets.AwardsModeller[1]).toEqual([spec.title[0], 'Allocations']);
+  });
+
+  it('still knows its sheets after LibreOffice saves the result, and replaces them in place', async () => {
+    const { output } = await writtenOnce();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'awards-write-'));
+    const file = path.join(dir, 'result.xlsx');
+    writeFileSync(file, output);
+    const [saved] = convert([file], 'xlsx');
+    const workbook = XlsxWorkbook.fromBytes(readFileSync(saved), 'saved.xlsx');
+    expect(await workbook.ownedSheetNames()).toEqual(['Allocations', 'Fund ledger']);
+    const sheetsBefore = bookOf(unzipSync(readFileSync(saved))).sheets;
+    await workbook.writeSheets([allocations(2, 'Cut 5%'), fundLedger()]);
+    const after = unzipSync(workbook.toBytes());
+    // LibreOffice keeps the registry merely hidden; the re-run makes it very hidden again.
+    expect(sheetsBefore.find((s) => s.name === 'AwardsModeller')?.state).toBe('hidden');
+    expect(bookOf(after).sheets).toEqual(sheetsBefore.map((s) => (s.name === 'AwardsModeller' ? { ...s, state: 'veryHidden' } : s)));
+    expect(packageProblems(after)).toEqual([]);
+    expect((await workbook.readTables(['Allocations'])).Allocations.rows).toEqual(allocations(2, 'Cut 5%').rows);
   });
 });
