@@ -3,7 +3,9 @@
  * that do not grow with the data, requests that stay under Excel on the web's limit,
  * and the ownership marker shared with files the command line writes.
  */
+import { sampleModel } from '../../src/engine/model';
 import type { SheetSpec } from '../../src/engine/sheet';
+import { enterConfirmedGrant } from '../../src/taskpane/commands';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook, SheetNotOwnedError, TableLookupError, TableNameTakenError } from '../../src/workbook';
 import { allocations, checks, commitments, fundLedger, inputs, userTable } from './fixtures';
@@ -527,5 +529,38 @@ describe('OfficeWorkbook: knowing when the model changed', () => {
     await fake.editTable('Notes', 0, 1, 5);
     expect(changes).toBe(1);
     expect(await new OfficeWorkbook(fake.run, { supports: (v) => Number(v) < 1.9 }).watchTables(() => undefined)).toBe(false);
+  });
+});
+
+describe('The confirmed grant in Excel', () => {
+  const CLOCK = { stamp: '2021-03-01 09:00', today: '2021-03-01' };
+
+  async function sampleInExcel(supports: (v: string) => boolean = () => true): Promise<{ fake: FakeExcel; book: OfficeWorkbook }> {
+    const fake = new FakeExcel();
+    const book = new OfficeWorkbook(fake.run, { supports });
+    await book.createTables(sampleModel());
+    return { fake, book };
+  }
+
+  it('writes the figure last, after the sheets, all in one undo step where Excel has ExcelApi 1.20', async () => {
+    const { fake, book } = await sampleInExcel();
+    const outcome = await enterConfirmedGrant(book, 1150000, [], CLOCK);
+    expect(outcome.undo).toBe('one-step');
+    expect(fake.runs[fake.runs.length - 1].mergeUndoGroup).toBe(true);
+    const { Scenarios } = await book.readTables(['Scenarios']);
+    expect(Scenarios.rows.map((r) => r[Scenarios.headers.indexOf('Income')])).toContain(1150000);
+  });
+
+  it('says Undo cannot take it back in one step without ExcelApi 1.20', async () => {
+    const { book } = await sampleInExcel((v) => v !== '1.20');
+    expect((await enterConfirmedGrant(book, 1150000, [], CLOCK)).undo).toBe('not-undoable');
+  });
+
+  it('leaves the Scenarios table as it was when a sheet of the user’s stands where an output goes', async () => {
+    const { fake, book } = await sampleInExcel();
+    fake.putTable('Checks', 'MyChecks', ['Check'], [['mine']]);
+    const before = fake.tableValues('Scenarios');
+    await expect(enterConfirmedGrant(book, 1150000, [], CLOCK)).rejects.toThrow(SheetNotOwnedError);
+    expect(fake.tableValues('Scenarios')).toEqual(before);
   });
 });

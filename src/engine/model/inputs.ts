@@ -101,6 +101,10 @@ export interface Settings {
   tenderThreshold: number;
   funderName: string;
   funderIdentifier: string;
+  /** `Grant fund`: the fund the pane's confirmed-grant field sets, as written; '' = not set. */
+  grantFund: string;
+  /** `Confirmed scenario`: the scenario the confirmed grant goes into, as written; '' = not set. */
+  confirmedScenario: string;
   /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
   values: Record<string, CellValue>;
 }

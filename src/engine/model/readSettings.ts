@@ -78,6 +78,8 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     tenderThreshold,
     funderName: text('funder name'),
     funderIdentifier: text('funder identifier'),
+    grantFund: text('grant fund'),
+    confirmedScenario: text('confirmed scenario'),
     values,
   };
 }
