@@ -154,7 +154,13 @@ export const text = {
       `entered in the Scenarios table, which still holds the old one: ${why}`,
   },
   unexpected: (what: string) => `Something went wrong (${what}). Check the workbook's sheets, then try again.`,
-  officeMissing: 'Office.js did not load, so the pane cannot reach the workbook. Close the pane and open it again.',
+  officeMissing:
+    'Office.js did not load, so the pane cannot reach the workbook. Check that this computer can reach ' +
+    'officeapis.public.onecdn.static.microsoft (or ask IT for the build that serves Office.js itself), then close the pane and open it again.',
+  noAnswer: (seconds: number) =>
+    `Excel did not answer within ${seconds} seconds, so the pane cannot reach the workbook. Close the pane and open it again; ` +
+    'if it keeps happening, restart Excel.',
+  otherHost: (host: string) => `Awards Modeller works in Excel only, and this is ${host}.`,
 } as const;
 
 /** Why the confirmed grant has nowhere to go, naming the setting to mend. */
