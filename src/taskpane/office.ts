@@ -7,20 +7,37 @@ import { OfficeWorkbook } from '../workbook/officejs';
 import { replaceChildren } from './dom';
 import { Pane } from './pane';
 
-export async function startInOffice(main: HTMLElement): Promise<void> {
-  const port = new OfficeWorkbook();
+/**
+ * Whether a return to the pane should re-read the model: only after a change the host
+ * reported, or every time where the host cannot report changes.
+ */
+export class ChangeGate {
+  private changed = false;
+
+  /** @param watching whether the host reports changes (set once it has said). */
+  constructor(public watching: boolean) {}
+
+  /** A table changed (the host's event). */
+  mark(): void {
+    this.changed = true;
+  }
+
+  /** True when the model should be re-read now; clears the mark. */
+  take(): boolean {
+    const take = !this.watching || this.changed;
+    this.changed = false;
+    return take;
+  }
+}
+
+export async function startInOffice(main: HTMLElement, port = new OfficeWorkbook()): Promise<void> {
   const pane = new Pane({ port });
   main.classList.add('pane');
   replaceChildren(main, pane.element);
   await pane.refresh();
-  let changed = false;
-  // Where the host cannot tell us of changes, every return to the pane re-reads.
-  const watching = await port.watchTables(() => {
-    changed = true;
-  }).catch(() => false);
+  const gate = new ChangeGate(false);
+  gate.watching = await port.watchTables(() => gate.mark()).catch(() => false);
   window.addEventListener('focus', () => {
-    if (watching && !changed) return;
-    changed = false;
-    void pane.refreshIfIdle();
+    if (gate.take()) void pane.refreshIfIdle();
   });
 }

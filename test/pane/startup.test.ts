@@ -7,6 +7,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
+import { ChangeGate } from '../../src/taskpane/office';
 import { decideWhere, type OfficeReady } from '../../src/taskpane/startup';
 import { ADDIN, DIST, bundle, ensureBuilt, ensureProductionBuilt, launch, openWatched, requireChromium, serveFolder } from './browser';
 
@@ -124,5 +125,19 @@ describe('the preview build in Chromium, with the real Office.js outside Office'
       await browser.close();
       server.stop();
     }
+  });
+});
+
+describe('returning to the pane', () => {
+  it('re-reads the model only after a table changed, where Excel reports changes', () => {
+    const gate = new ChangeGate(true);
+    expect([gate.take(), gate.take()]).toEqual([false, false]);
+    gate.mark();
+    expect([gate.take(), gate.take()]).toEqual([true, false]);
+  });
+
+  it('re-reads on every return where Excel cannot report changes', () => {
+    const gate = new ChangeGate(false);
+    expect([gate.take(), gate.take()]).toEqual([true, true]);
   });
 });

@@ -8,6 +8,7 @@ import type { SheetSpec } from '../../src/engine/sheet';
 import { enterConfirmedGrant } from '../../src/taskpane/commands';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook, SheetNotOwnedError, TableLookupError, TableNameTakenError } from '../../src/workbook';
+import { ExcelWriteError } from '../../src/workbook/officeErrors';
 import { allocations, checks, commitments, fundLedger, inputs, userTable } from './fixtures';
 import { fakeFromXlsx, xlsxFromFake } from './interop';
 import { FakeExcel, FakeOfficeError, REQUEST_LIMIT, RESPONSE_LIMIT, countSyncs } from './officeMock';
@@ -562,5 +563,48 @@ describe('The confirmed grant in Excel', () => {
     const before = fake.tableValues('Scenarios');
     await expect(enterConfirmedGrant(book, 1150000, [], CLOCK)).rejects.toThrow(SheetNotOwnedError);
     expect(fake.tableValues('Scenarios')).toEqual(before);
+  });
+});
+
+describe('OfficeWorkbook: responses under the 5 MB limit', () => {
+  it('reads a table too big for one response in blocks, each within the limit', async () => {
+    const fake = new FakeExcel();
+    const headers = ['Ref', 'Recipient', 'Service', 'Purpose', 'Amount'];
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`R${i}`, `Recipient organisation number ${i} of the county`, `Service ${i} for victims of crime`, 'Victim services and support', i]);
+    fake.putTable('Awards', 'Awards', headers, rows);
+    expect(JSON.stringify(rows).length).toBeGreaterThan(RESPONSE_LIMIT);
+    const book = new OfficeWorkbook(fake.run, { supports: () => true });
+    const syncs = await countSyncs(fake, async () => {
+      expect((await book.readTables(['Awards'])).Awards.rows).toEqual(rows);
+    });
+    expect(syncs).toBeGreaterThan(3);
+    expect(Math.max(...fake.responses)).toBeLessThanOrEqual(RESPONSE_LIMIT);
+  });
+
+  it('says a request was too large, in plain words, when a budget above the limit lets one through', async () => {
+    const { book } = excelWith({ payloadBudget: 64 * 1024 * 1024 });
+    await expect(book.writeSheets([allocations(40_000)])).rejects.toThrow(/too large for one request.*5 MB.*Allocations may be part written/);
+  });
+});
+
+describe('ExcelWriteError', () => {
+  const progress = { written: ['Allocations'], partial: ['Checks'], step: 'writing Checks' };
+  it.each([
+    ['InvalidOperationInCellEditMode', 'a cell is being edited'],
+    ['RequestPayloadSizeLimitExceeded', 'too large for one request'],
+    ['ResponsePayloadSizeLimitExceeded', 'too large for one request'],
+    ['ItemAlreadyExists', 'perhaps a chart sheet'],
+    ['AccessDenied', 'protected'],
+    ['InvalidArgument', 'refused a value or an address (bad)'],
+    ['GeneralException', 'Excel refused it (GeneralException: bad)'],
+  ])('says %s in plain words, with the step and what was written', (code, says) => {
+    const message = new ExcelWriteError(code, progress, 'bad').message;
+    expect(message).toContain(says);
+    expect(message).toContain('stopped while writing Checks');
+    expect(message).toContain('Allocations was rewritten; Checks may be part written.');
+  });
+
+  it('says nothing was written when nothing was', () => {
+    expect(new ExcelWriteError('AccessDenied', { written: [], partial: [], step: 'checking the workbook' }).message).toMatch(/Nothing was written\.$/);
   });
 });
