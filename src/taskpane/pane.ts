@@ -24,7 +24,7 @@ import {
 import { el, replaceChildren } from './dom';
 import { money } from './format';
 import { glanceOf } from './glance';
-import { PaneError, text } from './messages';
+import { PaneError, grantTargetProblem, text } from './messages';
 import { StatusBar } from './statusBar';
 import { glanceTable, ledgerSummary } from './summaries';
 
@@ -220,6 +220,7 @@ export class Pane {
     if (asking && status.model) fillSelect(this.grantFund, status.model.funds.map((f) => f.name), this.chosenFund());
     if (grant?.kind === 'found') this.grantNote.textContent = text.confirmed.note(grant.scenario, grant.fund, status.confirmedIncome);
     else if (grant?.kind === 'ask') this.grantNote.textContent = text.confirmed.noteUnknown;
+    else if (grant?.kind === 'problem') this.grantNote.textContent = grantTargetProblem(grant.problem);
     else this.grantNote.textContent = '';
   }
 
