@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * A tiny static server for the built add-in (dist/addin): `npm run preview` and the task
- * pane's browser tests use it to open taskpane.html outside Office, in preview mode.
+ * A tiny static server for the built add-in: `npm run preview` and the task pane's
+ * browser tests use it to open the preview build (dist/preview, Office.js served from
+ * the same origin) outside Office, in preview mode.
  * node:http only; GET and HEAD; no directory listings; nothing outside the root served.
  *
- *   node scripts/serve.mjs [--root dist/addin] [--port 8080] [--host 127.0.0.1]
+ *   node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1]
  *
  * --port 0 picks a free port; PORT in the environment sets the default. Prints `Serving <root> at http://host:port/` and then the
  * pane's URL on the next line.
@@ -30,7 +31,7 @@ const CONTENT_TYPES = {
 };
 
 function parseArgs(argv) {
-  const options = { root: 'dist/addin', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' };
+  const options = { root: 'dist/preview', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -38,7 +39,7 @@ function parseArgs(argv) {
     else if (flag === '--port' && value) options.port = Number(value);
     else if (flag === '--host' && value) options.host = value;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node scripts/serve.mjs [--root dist/addin] [--port 8080] [--host 127.0.0.1]');
+      console.log('Usage: node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1]');
       process.exit(0);
     } else {
       console.error(`Unknown option '${flag}'. Try --help.`);
@@ -123,7 +124,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     statSync(resolve(options.root, 'taskpane.html'));
   } catch {
-    console.error(`No taskpane.html in ${options.root}: build first (npx webpack --mode production).`);
+    console.error(`No taskpane.html in ${options.root}: build first (npx webpack --mode production --env preview).`);
     process.exit(2);
   }
   serve(options).then(

@@ -390,6 +390,11 @@ function checkSharedRuntime(root, requiredSets, report) {
       else if (owner.local === 'Action' && xsiType(owner) === 'ShowTaskpane') mustUseRuntime(element, 'the ShowTaskpane action');
     }
     for (const element of find(host, (candidate) => candidate.local === 'FunctionFile')) mustUseRuntime(element, '<FunctionFile>');
+    // Microsoft's shared-runtime guidance: a ShowTaskpane action opens the runtime's own
+    // page only without a TaskpaneId; with one, Office may open a second pane.
+    for (const element of find(host, (candidate) => candidate.local === 'TaskpaneId')) {
+      report.error(element, `<TaskpaneId> under a shared runtime's ShowTaskpane action: remove it, so the button opens the shared runtime's page`);
+    }
   }
 }
 

@@ -109,6 +109,11 @@ describe('validate-manifest', () => {
       says: ['<FunctionFile>', 'shared runtime'],
     },
     {
+      problem: 'a TaskpaneId under the shared runtime’s button',
+      manifest: () => edited('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>AwardsModeller.Pane</TaskpaneId>'),
+      says: ['<TaskpaneId>', 'shared runtime'],
+    },
+    {
       problem: 'no Permissions',
       manifest: () => edited(/<Permissions>[^<]*<\/Permissions>/, ''),
       says: ['Permissions'],

@@ -6,7 +6,6 @@
  */
 import {
   INPUT_TABLES,
-  findScenarioIncomeRow,
   outputSheets,
   readModel,
   runModel,
@@ -16,13 +15,11 @@ import {
   type RunOptions,
 } from '../engine/model';
 import { sampleModel } from '../engine/model';
+import { resolveGrantTarget, type GrantTarget } from '../engine/model/grantTarget';
 import type { CellValue, SheetSpec, TableData } from '../engine/sheet';
 import type { WorkbookPort } from '../workbook/port';
 import { glanceOf, type Glance } from './glance';
-import { PaneError, text } from './messages';
-
-/** The fund whose confirmed figure the pane takes, and the scenario it goes into. */
-export const CONFIRMED = { fund: 'Victim Services Grant', scenario: 'Confirmed', indicative: 'Indicative' } as const;
+import { PaneError, grantTargetProblem, text } from './messages';
 
 const REQUIRED_TABLES = ['Funds', 'Awards', 'Scenarios'] as const;
 
@@ -55,7 +52,9 @@ export interface ModelStatus {
   /** The model, when it could be read. */
   model: Model | null;
   scenarios: string[];
-  /** The Confirmed scenario's current Victim Services Grant income, when there is one. */
+  /** Where the confirmed grant goes (`Grant fund`, `Confirmed scenario`), when the model could be read. */
+  grant: GrantTarget | null;
+  /** The figure the confirmed grant would replace: that row's current income, when there is one. */
   confirmedIncome: number | null;
   /** Why the model cannot be used, in plain words (a missing column, say). */
   problem: string | null;
@@ -73,16 +72,17 @@ function incomeCell(tables: Record<string, TableData>, row: number): number | nu
 }
 
 /** Finds the model: which input tables the workbook holds, and whether they can be read. */
-export async function readStatus(port: WorkbookPort, clock: Clock): Promise<ModelStatus> {
+export async function readStatus(port: WorkbookPort, clock: Clock, chosenFund?: string): Promise<ModelStatus> {
   const tables = await readInputs(port);
   const found = INPUT_TABLES.filter((name) => tables[name] !== undefined);
   const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
-  const status: ModelStatus = { found, missing, model: null, scenarios: [], confirmedIncome: null, problem: null };
+  const status: ModelStatus = { found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, problem: null };
   if (missing.length > 0) return status;
   try {
     const model = readModel(tables, clock.today);
-    const row = findScenarioIncomeRow(model, CONFIRMED.scenario, CONFIRMED.fund);
-    return { ...status, model, scenarios: scenarioNames(model), confirmedIncome: row === null ? null : incomeCell(tables, row) };
+    const grant = resolveGrantTarget(model, chosenFund);
+    const row = grant.kind === 'found' ? grant.row : null;
+    return { ...status, model, grant, scenarios: scenarioNames(model), confirmedIncome: row === null ? null : incomeCell(tables, row) };
   } catch (error) {
     return { ...status, problem: errorText(error) };
   }
@@ -201,15 +201,54 @@ export function parseGrant(raw: string): number {
   return value;
 }
 
+/** Whether Excel's Undo takes the whole confirmed-grant write back in one step. */
+export type UndoState = 'one-step' | 'not-undoable';
+
 export interface ConfirmedOutcome extends RunOutcome {
   glance: Glance;
+  /** Where the figure went. */
+  fund: string;
+  scenario: string;
+  /** The figure it replaced (null: the cell held none). */
+  replaced: number | null;
+  undo: UndoState;
 }
 
 /**
- * Enters the confirmed MoJ grant — the one input the pane writes: the `Income` of the
- * Confirmed scenario's Victim Services Grant row in `Scenarios` — then re-runs the
- * scenarios chosen with Indicative against Confirmed compared, writes every output
- * sheet, and sums up the difference.
+ * A port that can write a run's sheets and then one input cell in one go, as a single
+ * undo step where the host can (the Office.js adapter). Other ports write the sheets,
+ * then the cell.
+ */
+interface WritesSheetsThenCell {
+  writeSheetsThenCell(
+    sheets: readonly SheetSpec[],
+    change: { table: string; row: number; column: string; value: CellValue },
+  ): Promise<{ oneUndoStep: boolean }>;
+}
+
+function writesSheetsThenCell(port: WorkbookPort): port is WorkbookPort & WritesSheetsThenCell {
+  return typeof (port as Partial<WritesSheetsThenCell>).writeSheetsThenCell === 'function';
+}
+
+/** The tables with one cell changed, as they will read once the change is written. */
+function withCell(tables: Record<string, TableData>, table: string, row: number, column: string, value: CellValue): Record<string, TableData> {
+  const target = tables[table];
+  const index = target.headers.findIndex((header) => header.trim() === column);
+  const rows = target.rows.map((cells, r) => (r === row ? cells.map((cell, c) => (c === index ? value : cell)) : cells));
+  return { ...tables, [table]: { ...target, rows } };
+}
+
+/**
+ * Enters the confirmed grant — the one input the pane writes: the `Income` of the
+ * confirmed scenario's row for the grant fund in `Scenarios` (SPEC §3 `Grant fund`,
+ * `Confirmed scenario`) — and re-runs the scenarios chosen with the indicative scenario
+ * against the confirmed one compared.
+ *
+ * The whole write is planned first: the model is run with the new figure in memory and
+ * its output sheets made; then the output sheets are written, every check of the write
+ * (a sheet of the user's named like an output, protection) passing first; the input is
+ * written last. A failure before it leaves the input as it was; one after the sheets
+ * says exactly what was written.
  */
 export async function enterConfirmedGrant(
   port: WorkbookPort,
@@ -217,28 +256,49 @@ export async function enterConfirmedGrant(
   scenarios: readonly string[],
   clock: Clock,
   progress: Progress = noProgress,
+  chosenFund?: string,
 ): Promise<ConfirmedOutcome> {
-  await progress(text.progress.reading, 0, 4);
-  const before = await loadModel(port, clock);
-  const row = findScenarioIncomeRow(before, CONFIRMED.scenario, CONFIRMED.fund);
-  if (row === null) throw new PaneError(text.noConfirmedRow(CONFIRMED.scenario, CONFIRMED.fund));
-  const names = scenarioNames(before);
-  const confirmed = names.find((name) => name.toLowerCase() === CONFIRMED.scenario.toLowerCase()) ?? CONFIRMED.scenario;
-  const indicative = names.find((name) => name.toLowerCase() === CONFIRMED.indicative.toLowerCase())
-    ?? names.find((name) => name !== confirmed);
-  if (indicative === undefined) throw new PaneError(text.noIndicative);
+  await progress(text.progress.reading, 0, 3);
+  const tables = await readInputs(port);
+  const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
+  if (missing.length > 0) throw new PaneError(text.noModel(missing));
+  const before = readModel(tables, clock.today);
+  const target = resolveGrantTarget(before, chosenFund);
+  if (target.kind === 'problem') throw new PaneError(grantTargetProblem(target.problem));
+  if (target.kind === 'ask') throw new PaneError(text.chooseGrantFund);
+  const { fund, scenario, compareWith, row } = target;
+  if (row === null) throw new PaneError(text.noConfirmedRow(scenario, fund));
+  const replaced = incomeCell(tables, row);
 
-  await progress(text.progress.entering, 1, 4);
-  await port.setTableCell('Scenarios', row, 'Income', amount);
-
-  const model = await loadModel(port, clock);
+  const model = readModel(withCell(tables, 'Scenarios', row, 'Income', amount), clock.today);
+  const names = scenarioNames(model);
   const asked = scenarios.length === 0 ? names : scenarios;
-  await progress(text.progress.running(new Set([...asked, indicative, confirmed]).size), 2, 4);
-  const result = runModel(model, { scenarios: asked, compare: [indicative, confirmed], stamp: clock.stamp, today: clock.today });
+  await progress(text.progress.running(new Set([...asked, compareWith, scenario]).size), 1, 3);
+  const result = runModel(model, { scenarios: asked, compare: [compareWith, scenario], stamp: clock.stamp, today: clock.today });
   const sheets = withComparisonChart(outputSheets(result), result);
-  await progress(text.progress.writing(sheets.length), 3, 4);
-  await port.writeSheets(sheets);
-  return { result, written: sheets.map((sheet) => sheet.sheet), glance: glanceOf(result, CONFIRMED.fund) };
+
+  await progress(text.progress.writingThenEntering(sheets.length), 2, 3);
+  const change = { table: 'Scenarios', row, column: 'Income', value: amount };
+  let undo: UndoState = 'not-undoable';
+  if (writesSheetsThenCell(port)) {
+    undo = (await port.writeSheetsThenCell(sheets, change)).oneUndoStep ? 'one-step' : 'not-undoable';
+  } else {
+    await port.writeSheets(sheets);
+    try {
+      await port.setTableCell(change.table, change.row, change.column, change.value);
+    } catch (error) {
+      throw new PaneError(text.grant.notEntered(sheets.map((sheet) => sheet.sheet), errorText(error)));
+    }
+  }
+  return {
+    result,
+    written: sheets.map((sheet) => sheet.sheet),
+    glance: glanceOf(result, fund),
+    fund,
+    scenario,
+    replaced,
+    undo,
+  };
 }
 
 /** An error as a finance user should read it. */

@@ -3,7 +3,8 @@
  * messages of its own errors. (The model's and the workbook's errors carry their own
  * messages, already written for a finance user.)
  */
-import { countOf } from './format';
+import type { GrantTargetProblem } from '../engine/model/grantTarget';
+import { countOf, money } from './format';
 
 /** A problem the pane itself found (nothing chosen, a bad figure typed): shown as it stands. */
 export class PaneError extends Error {
@@ -58,9 +59,13 @@ export const text = {
     heading: 'Confirmed grant',
     label: 'Confirmed MoJ grant',
     apply: 'Apply confirmed grant',
-    note: (scenario: string, fund: string) =>
-      `The one input this pane changes: it writes this figure to the Income of the ${scenario} row for ` +
-      `${fund} in the Scenarios table, then runs again. Excel cannot undo it, so keep a copy of the old figure.`,
+    note: (scenario: string, fund: string, replaces: number | null) =>
+      `The one input this pane changes: it runs the model with this figure, writes the output sheets, and only ` +
+      `then writes the figure to the Income of the ${scenario} row for ${fund} in the Scenarios table` +
+      (replaces === null ? '.' : `, replacing ${money(replaces)}.`),
+    noteUnknown: 'Choose the grant fund below: the model does not say which fund the confirmed grant is for.',
+    fund: 'Grant fund',
+    fundHint: 'The fund whose income the confirmed grant sets. Add a Grant fund setting to the Settings table to stop being asked.',
     caption: (first: string, second: string) => `${first} against ${second}`,
     total: (scenario: string) => `Total ${scenario}`,
     variance: 'Variance',
@@ -107,6 +112,8 @@ export const text = {
     running: (count: number) => `Running ${countOf(count, 'scenario', 'scenarios')}…`,
     writing: (count: number) => `Writing ${countOf(count, 'sheet', 'sheets')}…`,
     entering: 'Entering the confirmed grant in the Scenarios table…',
+    writingThenEntering: (count: number) =>
+      `Writing ${countOf(count, 'sheet', 'sheets')}, then the confirmed grant in the Scenarios table…`,
     creating: 'Creating the sample model…',
     selecting: 'Selecting the row…',
   },
@@ -115,7 +122,13 @@ export const text = {
     sample: 'Sample model created: Settings, Funds, Awards, Scenarios and Envelopes.',
     run: (scenarios: readonly string[], sheets: readonly string[]) =>
       `Ran ${list(scenarios)}. Wrote ${list(sheets)}.`,
-    confirmed: (amount: string, sheets: readonly string[]) => `Entered ${amount} as the confirmed grant. Wrote ${list(sheets)}.`,
+    confirmed: (amount: string, replaced: number | null, fund: string, sheets: readonly string[], undo: 'one-step' | 'not-undoable') =>
+      `Entered ${amount} as the confirmed ${fund}` +
+      (replaced === null ? '' : ` (it was ${money(replaced)})`) +
+      `. Wrote ${list(sheets)}. ` +
+      (undo === 'one-step'
+        ? 'Undo (Ctrl+Z) in Excel takes the figure and the sheets back in one step.'
+        : `Excel cannot undo this in one step${replaced === null ? '' : `: to go back, enter ${money(replaced)} again`}.`),
     selected: (table: string, row: number, ref: string) =>
       `Selected ${table} row ${row + 1}${ref === '' ? '' : ` (${ref})`}.`,
   },
@@ -130,12 +143,38 @@ export const text = {
     `The Scenarios table has no ${scenario} row for ${fund}, so there is nowhere to enter the confirmed grant. ` +
     `Add a row with Scenario '${scenario}' and Fund '${fund}', then try again.`,
   noIndicative: 'The Scenarios table needs a second scenario (Indicative) to compare the confirmed grant against.',
+  chooseGrantFund: 'Choose the grant fund: the model does not say which fund the confirmed grant is for.',
   grant: {
     blank: 'Enter the confirmed MoJ grant in pounds, for example 1112400.',
     notANumber: (raw: string) => `'${raw}' is not an amount: enter the confirmed MoJ grant in pounds, for example 1112400.`,
     negative: 'The confirmed MoJ grant cannot be negative.',
     pence: (raw: string) => `'${raw}' has more than two decimal places: enter pounds and pence.`,
+    notEntered: (sheets: readonly string[], why: string) =>
+      `${list(sheets)} ${sheets.length === 1 ? 'was' : 'were'} written with the confirmed grant, but the figure could not be ` +
+      `entered in the Scenarios table, which still holds the old one: ${why}`,
   },
   unexpected: (what: string) => `Something went wrong (${what}). Check the workbook's sheets, then try again.`,
-  officeMissing: 'Office.js did not load, so the pane cannot reach the workbook. Close the pane and open it again.',
+  officeMissing:
+    'Office.js did not load, so the pane cannot reach the workbook. Check that this computer can reach ' +
+    'officeapis.public.onecdn.static.microsoft (or ask IT for the build that serves Office.js itself), then close the pane and open it again.',
+  noAnswer: (seconds: number) =>
+    `Excel did not answer within ${seconds} seconds, so the pane cannot reach the workbook. Close the pane and open it again; ` +
+    'if it keeps happening, restart Excel.',
+  otherHost: (host: string) => `Awards Modeller works in Excel only, and this is ${host}.`,
 } as const;
+
+/** Why the confirmed grant has nowhere to go, naming the setting to mend. */
+export function grantTargetProblem(problem: GrantTargetProblem): string {
+  switch (problem.what) {
+    case 'unknown-fund':
+      return `The Settings table's Grant fund '${problem.written}' is not a fund in the Funds table (${list(problem.funds)}).`;
+    case 'unknown-scenario':
+      return problem.written === ''
+        ? 'The Scenarios table has no scenarios, so there is nowhere to enter the confirmed grant.'
+        : `The Settings table's Confirmed scenario '${problem.written}' is not a scenario in the Scenarios table (${list(problem.scenarios)}).`;
+    case 'one-scenario':
+      return `The Scenarios table needs a second scenario to compare ${problem.scenario} against.`;
+    case 'no-funds':
+      return 'The Funds table has no funds, so there is no grant fund to enter the confirmed grant for.';
+  }
+}

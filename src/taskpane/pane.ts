@@ -17,7 +17,6 @@ import {
   parseGrant,
   readStatus,
   runScenarios,
-  CONFIRMED,
   type Clock,
   type ModelStatus,
   type Progress,
@@ -25,7 +24,7 @@ import {
 import { el, replaceChildren } from './dom';
 import { money } from './format';
 import { glanceOf } from './glance';
-import { PaneError, text } from './messages';
+import { PaneError, grantTargetProblem, text } from './messages';
 import { StatusBar } from './statusBar';
 import { glanceTable, ledgerSummary } from './summaries';
 
@@ -71,6 +70,10 @@ export class Pane {
   private readonly first: HTMLSelectElement;
   private readonly second: HTMLSelectElement;
   private readonly appendixScenario: HTMLSelectElement;
+  /** Shown only when the model does not say which fund the confirmed grant is for. */
+  private readonly grantFund: HTMLSelectElement;
+  private readonly grantFundField: HTMLElement;
+  private readonly grantNote = el('p', { id: 'confirmed-note', class: 'hint' }, '');
   private readonly unticked = new Set<string>();
   private model: ModelStatus | null = null;
   private busy = false;
@@ -103,6 +106,11 @@ export class Pane {
     const compareFirst = selectField('compare-first', text.compare.first);
     const compareSecond = selectField('compare-second', text.compare.second);
     const appendix = selectField('appendix-scenario', text.appendices.scenario);
+    const grantFund = selectField('grant-fund', text.confirmed.fund);
+    this.grantFund = grantFund.select;
+    this.grantFundField = grantFund.wrapper;
+    this.grantFundField.hidden = true;
+    this.grantFundField.appendChild(el('p', { class: 'hint' }, text.confirmed.fundHint));
     this.first = compareFirst.select;
     this.second = compareSecond.select;
     this.appendixScenario = appendix.select;
@@ -117,7 +125,8 @@ export class Pane {
         el('div', { class: 'stack' }, el('label', { for: 'confirmed-grant' }, text.confirmed.label), this.grant),
         this.buttons.apply,
       ),
-      el('p', { id: 'confirmed-note', class: 'hint' }, text.confirmed.note(CONFIRMED.scenario, CONFIRMED.fund)),
+      this.grantFundField,
+      this.grantNote,
     );
 
     this.element = el(
@@ -179,7 +188,7 @@ export class Pane {
   /** Re-reads the workbook: which tables it holds, its scenarios, the confirmed figure. */
   async refresh(): Promise<void> {
     try {
-      this.model = await readStatus(this.port, this.clock());
+      this.model = await readStatus(this.port, this.clock(), this.chosenFund());
     } catch (error) {
       this.model = null;
       this.modelLine.textContent = '';
@@ -196,10 +205,35 @@ export class Pane {
     fillSelect(this.first, status.scenarios, status.scenarios[0]);
     fillSelect(this.second, status.scenarios, status.scenarios[1] ?? status.scenarios[0]);
     fillSelect(this.appendixScenario, status.scenarios, status.scenarios[status.scenarios.length - 1]);
+    this.showGrantTarget(status);
     if (!this.grantEdited && document.activeElement !== this.grant) {
       this.grant.value = status.confirmedIncome === null ? '' : String(status.confirmedIncome);
     }
     this.setEnabled();
+  }
+
+  /** Says where the confirmed grant goes, or asks for the fund when the model cannot tell. */
+  private showGrantTarget(status: ModelStatus): void {
+    const grant = status.grant;
+    const asking = grant?.kind === 'ask' || (grant?.kind === 'found' && grant.fundFrom === 'chosen');
+    this.grantFundField.hidden = !asking;
+    if (asking && status.model) fillSelect(this.grantFund, status.model.funds.map((f) => f.name), this.chosenFund());
+    if (grant?.kind === 'found') this.grantNote.textContent = text.confirmed.note(grant.scenario, grant.fund, status.confirmedIncome);
+    else if (grant?.kind === 'ask') this.grantNote.textContent = text.confirmed.noteUnknown;
+    else if (grant?.kind === 'problem') this.grantNote.textContent = grantTargetProblem(grant.problem);
+    else this.grantNote.textContent = '';
+  }
+
+  /** The fund picked when the pane asked, if it asked. */
+  private chosenFund(): string | undefined {
+    return this.grantFundField.hidden || this.grantFund.value === '' ? undefined : this.grantFund.value;
+  }
+
+  /** The fund the glance shows: the grant fund, else the first fund. */
+  private glanceFund(): string {
+    const grant = this.model?.grant;
+    if (grant?.kind === 'found') return grant.fund;
+    return this.model?.model?.funds[0]?.name ?? '';
   }
 
   private renderScenarioBoxes(names: readonly string[]): void {
@@ -245,7 +279,7 @@ export class Pane {
       else button.removeAttribute('aria-disabled');
     }
     this.grant.disabled = !usable;
-    for (const select of [this.first, this.second, this.appendixScenario]) select.disabled = !usable;
+    for (const select of [this.first, this.second, this.appendixScenario, this.grantFund]) select.disabled = !usable;
     this.element.setAttribute('aria-busy', String(this.busy));
   }
 
@@ -296,19 +330,19 @@ export class Pane {
     await this.command(async (progress) => {
       if (this.grant.validity.badInput) throw new PaneError(text.grant.blank);
       const amount = parseGrant(this.grant.value);
-      const outcome = await enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), progress);
+      const outcome = await enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), progress, this.chosenFund());
       this.grantEdited = false;
       replaceChildren(this.glanceArea, glanceTable(outcome.glance));
       this.showResult(outcome.result.checks, ledgerSummary(outcome.result));
       this.onSheetsWritten('Comparison');
-      return text.done.confirmed(money(amount), outcome.written);
+      return text.done.confirmed(money(amount), outcome.replaced, outcome.fund, outcome.written, outcome.undo);
     });
   }
 
   private async compare(): Promise<void> {
     await this.command(async (progress) => {
       const outcome = await compareScenarios(this.port, this.first.value, this.second.value, this.clock(), progress);
-      replaceChildren(this.compareArea, glanceTable(glanceOf(outcome.result, CONFIRMED.fund)));
+      replaceChildren(this.compareArea, glanceTable(glanceOf(outcome.result, this.glanceFund())));
       this.onSheetsWritten('Comparison');
       return text.done.run(outcome.result.scenariosRun, outcome.written);
     });

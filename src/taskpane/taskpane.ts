@@ -1,12 +1,16 @@
 /**
- * The task pane's entry. boot.ts has already decided where it runs (`data-mode` on
- * <html>): inside Office, the pane works on the open workbook; in a plain browser it
- * starts in preview mode on an in-memory workbook.
+ * The task pane's entry. Office.js is already loaded by the page's static tag (or
+ * failed to load); `Office.onReady` decides where the pane runs (startup.ts): inside
+ * Excel it loads the custom functions and works on the open workbook; in a plain
+ * browser it starts in preview mode on an in-memory workbook. `data-mode` on <html>
+ * says which.
  */
 import { el, replaceChildren } from './dom';
 import { errorText } from './commands';
+import { text } from './messages';
 import { startInOffice } from './office';
 import { startPreview } from './preview';
+import { decideWhere, loadScript, type Where } from './startup';
 import { applyTheme } from './theme';
 
 function main(): HTMLElement {
@@ -17,14 +21,49 @@ function main(): HTMLElement {
   return created;
 }
 
+function alert(root: HTMLElement, message: string): void {
+  replaceChildren(root, el('div', { role: 'alert', class: 'alert' }, el('p', {}, message)));
+}
+
+/** The custom functions' bundle, by the hashed name the page carries. */
+function functionsBundle(): string {
+  return document.querySelector('meta[name="awards-functions"]')?.getAttribute('content') ?? '';
+}
+
+async function startIn(where: Where, root: HTMLElement): Promise<void> {
+  switch (where.kind) {
+    case 'excel':
+      await loadScript(document, functionsBundle());
+      await startInOffice(root);
+      return;
+    case 'preview':
+      await startPreview(root, window.location.search);
+      return;
+    case 'other-host':
+      alert(root, text.otherHost(where.host));
+      return;
+    case 'no-answer':
+      alert(root, text.noAnswer(where.seconds));
+      return;
+    case 'office-missing':
+      alert(root, text.officeMissing);
+      return;
+  }
+}
+
 async function start(): Promise<void> {
   applyTheme();
   const root = main();
   try {
-    if (document.documentElement.dataset.mode === 'office') await startInOffice(root);
-    else await startPreview(root, window.location.search);
+    const where = await decideWhere({
+      office: typeof Office === 'undefined' ? undefined : Office,
+      search: window.location.search,
+      framed: window.top !== window.self,
+    });
+    document.documentElement.dataset.mode = where.kind === 'excel' ? 'office' : where.kind === 'preview' ? 'preview' : 'stopped';
+    await startIn(where, root);
   } catch (error) {
-    replaceChildren(root, el('div', { role: 'alert', class: 'alert' }, el('p', {}, errorText(error))));
+    alert(root, errorText(error));
   }
 }
 

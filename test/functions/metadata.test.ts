@@ -3,10 +3,14 @@
  * function or parameter without a description is a function a finance user cannot
  * read in Excel's formula bar: fail.
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
-const FILE = join(__dirname, '..', '..', 'dist', 'addin', 'functions.json');
+const DIST = join(__dirname, '..', '..', 'dist', 'addin');
+/** The built file named `name.<content hash>.ext` (the build names bundles by their content). */
+const built = (name: string, ext: string): string =>
+  join(DIST, (existsSync(DIST) ? readdirSync(DIST) : []).find((f) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.${ext}$`).test(f)) ?? `${name}.${ext}`);
+const FILE = built('functions', 'json');
 
 interface Metadata {
   functions: { id: string; name: string; description?: string; parameters: { name: string; description?: string }[] }[];
@@ -31,7 +35,7 @@ describe('functions.json', () => {
   });
 
   it('associates every function with its code in the built bundle', () => {
-    const bundle = readFileSync(join(FILE, '..', 'functions.js'), 'utf8');
+    const bundle = readFileSync(built('functions', 'js'), 'utf8');
     for (const { id } of metadata().functions) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
   });
 

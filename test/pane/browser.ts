@@ -1,6 +1,7 @@
 /**
- * A real browser for the task pane's tests: the built add-in (dist/addin) served by
- * scripts/serve.mjs on a free port, opened in Chromium with a fresh profile. Every page
+ * A real browser for the task pane's tests: the preview build (dist/preview: the add-in
+ * with Office.js served from its own origin) served by scripts/serve.mjs on a free
+ * port, opened in Chromium with a fresh profile. Every page
  * is watched: console errors, page errors, Content-Security-Policy violations, dialogs
  * and any request that would leave localhost are recorded, for the tests to fail on.
  */
@@ -11,7 +12,10 @@ import { join } from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = join(__dirname, '..', '..');
-export const DIST = join(ROOT, 'dist', 'addin');
+/** The preview build: what the browser tests open. */
+export const DIST = join(ROOT, 'dist', 'preview');
+/** The default production build (Office.js from Microsoft's CDN). */
+export const ADDIN = join(ROOT, 'dist', 'addin');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -45,15 +49,43 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the add-in (webpack, production) when it is missing or older than its sources. */
+/**
+ * A built bundle's file name: bundles carry a hash of their content
+ * (`taskpane.1a2b3c4d.js`), so tests and the bench look them up by entry name.
+ */
+export function bundle(name: 'taskpane' | 'functions', dir = DIST, ext = 'js'): string {
+  const found = readdirSync(dir).filter((file) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.${ext}$`).test(file));
+  if (found.length !== 1) throw new Error(`expected one ${name}.<hash>.${ext} in ${dir}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+}
+
+function builtSince(dir: string, sources: number): boolean {
+  const html = join(dir, 'taskpane.html');
+  return existsSync(html) && statSync(html).mtimeMs >= sources;
+}
+
+/**
+ * Builds the preview (webpack, production, `--env preview`) when it is missing or older
+ * than its sources. It needs Office.js from the @microsoft/office-js package (or
+ * OFFICE_JS_DIR); without it the build fails, saying so.
+ */
 export function ensureBuilt(): void {
-  const built = join(DIST, 'taskpane.js');
-  const html = join(DIST, 'taskpane.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs);
-  if (existsSync(html) && existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs, statSync(join(ROOT, 'manifest.xml')).mtimeMs);
+  if (builtSince(DIST, sources)) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', 'preview'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Builds the default production build (dist/addin) when it is missing or older than its sources. */
+export function ensureProductionBuilt(): void {
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs, statSync(join(ROOT, 'manifest.xml')).mtimeMs);
+  if (builtSince(ADDIN, sources)) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' },
   });
 }
 
@@ -117,14 +149,24 @@ export interface Watch {
   problems: string[];
   dialogs: string[];
   offsite: string[];
+  /**
+   * What the page's Content-Security-Policy stopped that we expect it to stop: Office.js
+   * frames its telemetry proxy (telemetryservice.firstpartyapps.oaspapps.com) three
+   * seconds after it loads, wherever it runs; the policy blocks it before any request
+   * is made, and Office.js carries on without it.
+   */
+  blockedByPolicy: string[];
 }
+
+/** Office.js's telemetry frame, which the pane's policy blocks on purpose. */
+export const OFFICE_TELEMETRY = 'telemetryservice.firstpartyapps.oaspapps.com';
 
 /**
  * Opens a page watched for console errors, page errors, CSP violations, dialogs and
  * requests leaving localhost (those are blocked as well as recorded).
  */
 export async function openWatched(context: BrowserContext, url: string): Promise<{ page: Page; watch: Watch }> {
-  const watch: Watch = { problems: [], dialogs: [], offsite: [] };
+  const watch: Watch = { problems: [], dialogs: [], offsite: [], blockedByPolicy: [] };
   const page = await context.newPage();
   await page.route('**/*', (route) => {
     const target = new URL(route.request().url());
@@ -138,7 +180,9 @@ export async function openWatched(context: BrowserContext, url: string): Promise
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') watch.problems.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (message.text().includes(OFFICE_TELEMETRY)) watch.blockedByPolicy.push(message.text());
+    else watch.problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {

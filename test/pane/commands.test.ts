@@ -130,13 +130,56 @@ describe('Confirmed MoJ grant', () => {
     );
   });
 
-  it('says where to add the Confirmed row when the model has none', async () => {
+  it('takes any scenario name: with no scenario named Confirmed, the last one gets the figure', async () => {
     const tables = sampleModel().map((t): TableData =>
       t.name === 'Scenarios' ? { ...t, rows: t.rows.map((r) => (r[0] === 'Confirmed' ? ['Final', ...r.slice(1)] : r)) } : t,
     );
-    await expect(enterConfirmedGrant(MemoryWorkbook.fromTables(tables), 1, [], CLOCK)).rejects.toThrow(
-      "Add a row with Scenario 'Confirmed' and Fund 'Victim Services Grant'",
+    const book = MemoryWorkbook.fromTables(tables);
+    const outcome = await enterConfirmedGrant(book, 1150000, [], CLOCK);
+    expect(outcome).toMatchObject({ fund: 'Victim Services Grant', scenario: 'Final', replaced: SAMPLE_GRANT.confirmed });
+    const after = await book.readTables(['Scenarios']);
+    const row = findScenarioIncomeRow(readModel({ ...(await book.readTables(['Funds', 'Awards', 'Scenarios'])) }, CLOCK.today), 'Final', 'Victim Services Grant') as number;
+    expect(after.Scenarios.rows[row][after.Scenarios.headers.indexOf('Income')]).toBe(1150000);
+  });
+
+  it('says where to add the row when the confirmed scenario has none for the grant fund', async () => {
+    const tables = sampleModel().map((t): TableData =>
+      t.name === 'Settings' ? { ...t, rows: [...t.rows, ['Confirmed scenario', 'Indicative'], ['Grant fund', 'Youth and Community Fund']] } : t,
     );
+    const funds = tables.find((t) => t.name === 'Funds')?.rows.map((r) => r[0]) ?? [];
+    expect(funds).toContain('Youth and Community Fund');
+    await expect(enterConfirmedGrant(MemoryWorkbook.fromTables(tables), 1, [], CLOCK)).rejects.toThrow(
+      "Add a row with Scenario 'Indicative' and Fund 'Youth and Community Fund'",
+    );
+  });
+
+  it('writes the figure only after every output sheet is written: a sheet of the user’s named Checks leaves the model as it was', async () => {
+    const tables = [...sampleModel(), { name: 'MyChecks', sheet: 'Checks', headers: ['Note'], rows: [['mine']] }];
+    const book = MemoryWorkbook.fromTables(tables);
+    const before = await book.readTables(['Scenarios']);
+    await expect(enterConfirmedGrant(book, 1150000, [], CLOCK)).rejects.toThrow(SheetNotOwnedError);
+    expect(await book.readTables(['Scenarios'])).toEqual(before);
+    expect(sheetsOf(book)).not.toContain('Allocations');
+  });
+
+  it('asks for the fund when the model cannot tell, and enters it in the fund chosen', async () => {
+    const tables = sampleModel().map((t): TableData => {
+      if (t.name === 'Funds') return { ...t, rows: t.rows.map((r) => r.map((c, k) => (t.headers[k] === 'Source' ? 'Own funds' : c))) };
+      if (t.name === 'Scenarios') return { ...t, rows: t.rows.map((r) => r.map((c, k) => (t.headers[k] === 'Income' ? 1000000 : c))) };
+      return t;
+    });
+    const book = MemoryWorkbook.fromTables(tables);
+    const status = await readStatus(book, CLOCK);
+    expect(status.grant?.kind).toBe('ask');
+    await expect(enterConfirmedGrant(book, 1150000, [], CLOCK)).rejects.toThrow('Choose the grant fund');
+    const outcome = await enterConfirmedGrant(book, 1150000, [], CLOCK, undefined, 'Victim Services Grant');
+    expect(outcome.fund).toBe('Victim Services Grant');
+    expect(outcome.replaced).toBe(1000000);
+  });
+
+  it('says the write cannot be undone in one step where the port cannot group it', async () => {
+    const outcome = await enterConfirmedGrant(sampleBook(), 1150000, [], CLOCK);
+    expect(outcome.undo).toBe('not-undoable');
   });
 });
 

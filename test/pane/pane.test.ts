@@ -145,7 +145,7 @@ describe('task pane preview', () => {
       const field = page.getByRole('spinbutton', { name: 'Confirmed MoJ grant' });
       await field.fill(String(CONFIRMED_FIGURE));
       await field.press('Enter');
-      await finished(page, /Entered £1,150,000\.00 as the confirmed grant/);
+      await finished(page, /Entered £1,150,000\.00 as the confirmed Victim Services Grant/);
 
       const expected = expectedVariance(CONFIRMED_FIGURE);
       const cell = page.locator('#glance tr[data-key="variance"] td').first();

@@ -127,6 +127,10 @@ export interface Settings {
   extensionNoticeMonths: number;
   /** How long before a last term ends the service must be re-procured (default 6). */
   procurementLeadMonths: number;
+  /** `Grant fund`: the fund the pane's confirmed-grant field sets, as written; '' = not set. */
+  grantFund: string;
+  /** `Confirmed scenario`: the scenario the confirmed grant goes into, as written; '' = not set. */
+  confirmedScenario: string;
   /** Every setting as written, keyed by its trimmed name (other settings are kept here). */
   values: Record<string, CellValue>;
 }

@@ -115,6 +115,8 @@ export function readSettings(tables: Readonly<Record<string, TableData>>, today:
     appendixAmounts,
     extensionNoticeMonths: months('Extension notice (months)', DEFAULT_NOTICE_MONTHS),
     procurementLeadMonths: months('Procurement lead time (months)', DEFAULT_NOTICE_MONTHS),
+    grantFund: text('grant fund'),
+    confirmedScenario: text('confirmed scenario'),
     values,
   };
 }

@@ -1,0 +1,143 @@
+/**
+ * Starting up as Microsoft documents it: Office.js by a static tag in the page's head,
+ * `Office.onReady` deciding whether this is Excel, a time limit on it, and the built
+ * files' names, policy and manifest. The decision in Node; the built files as built;
+ * the real Office.js outside Office in Chromium.
+ */
+import { createHash } from 'crypto';
+import { existsSync, readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { ChangeGate } from '../../src/taskpane/office';
+import { decideWhere, type OfficeReady } from '../../src/taskpane/startup';
+import { ADDIN, DIST, bundle, ensureBuilt, ensureProductionBuilt, launch, openWatched, requireChromium, serveFolder } from './browser';
+
+const office = (host: unknown): OfficeReady => ({ onReady: async () => ({ host, platform: null }) });
+const never: OfficeReady = { onReady: () => new Promise(() => undefined) };
+
+describe('where the pane runs', () => {
+  it.each([
+    ['Excel answers', office('Excel'), '', false, { kind: 'excel' }],
+    ['onReady gives no host (a plain browser)', office(null), '', false, { kind: 'preview' }],
+    ['another Office application', office('Word'), '', false, { kind: 'other-host', host: 'Word' }],
+    ['?preview, even in Excel', office('Excel'), '?preview', true, { kind: 'preview' }],
+    ['Office.js missing in a plain browser', undefined, '', false, { kind: 'preview' }],
+    ['Office.js missing inside Office’s frame', undefined, '', true, { kind: 'office-missing' }],
+    ['a _host_Info parameter alone, which decides nothing', office(null), '?_host_Info=Excel$Win32$16.01$en-GB', false, { kind: 'preview' }],
+  ])('%s', async (_case, given, search, framed, where) => {
+    expect(await decideWhere({ office: given, search, framed })).toEqual(where);
+  });
+
+  it('says so instead of loading for ever when onReady never answers', async () => {
+    expect(await decideWhere({ office: never, search: '', framed: true, limitMs: 30 })).toEqual({ kind: 'no-answer', seconds: 0 });
+  });
+});
+
+describe('the production build (Office.js from Microsoft’s CDN)', () => {
+  let html: string;
+  beforeAll(() => {
+    ensureProductionBuilt();
+    html = readFileSync(join(ADDIN, 'taskpane.html'), 'utf8');
+  });
+
+  it('references Office.js by a static tag in the head, before any script of ours', () => {
+    const head = html.slice(0, html.indexOf('</head>'));
+    const scripts = [...head.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts[0]).toBe('https://officeapis.public.onecdn.static.microsoft/1/office.js');
+    expect(scripts.slice(1)).toEqual([bundle('taskpane', ADDIN)]);
+    expect(html).not.toMatch(/<body[\s\S]*<script/);
+  });
+
+  it('lets Office.js load under its Content-Security-Policy: the CDN and its legacy name, nothing else', () => {
+    const csp = /Content-Security-Policy content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe("script-src 'self' https://officeapis.public.onecdn.static.microsoft https://appsforoffice.microsoft.com");
+    expect(csp).toContain("connect-src 'self'");
+  });
+
+  it('never reads _host_Info: Office.onReady decides', () => {
+    for (const file of [bundle('taskpane', ADDIN), bundle('functions', ADDIN)]) {
+      expect(readFileSync(join(ADDIN, file), 'utf8')).not.toContain('_host_Info');
+    }
+    expect(readFileSync(join(ADDIN, bundle('taskpane', ADDIN)), 'utf8')).toContain('onReady');
+  });
+
+  it('names every bundle by its content, and the manifest names those files', () => {
+    const manifest = readFileSync(join(ADDIN, 'manifest.xml'), 'utf8');
+    const json = bundle('functions', ADDIN, 'json');
+    const content = readFileSync(join(ADDIN, json), 'utf8');
+    expect(json).toBe(`functions.${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
+    expect(manifest).toContain(`"https://localhost:3000/${json}"`);
+    expect(manifest).toContain(`"https://localhost:3000/${bundle('functions', ADDIN)}"`);
+    expect(readdirSync(ADDIN)).not.toEqual(expect.arrayContaining(['functions.json']));
+    expect(readdirSync(ADDIN).filter((f) => /^(taskpane|functions)\.js$/.test(f))).toEqual([]);
+    expect(html).toContain(`content=${bundle('functions', ADDIN)}`);
+  });
+
+  it('turns allowCustomDataForDataTypeAny off: data types reach the functions as their basic values', () => {
+    const metadata = JSON.parse(readFileSync(join(ADDIN, bundle('functions', ADDIN, 'json')), 'utf8')) as { allowCustomDataForDataTypeAny: boolean; functions: unknown[] };
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
+    expect(metadata.functions.length).toBeGreaterThan(0);
+  });
+
+  it('has no TaskpaneId under the shared runtime’s button', () => {
+    const manifest = readFileSync(join(ADDIN, 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    expect(manifest).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Action>/);
+    expect(manifest).not.toContain('<TaskpaneId>');
+  });
+
+  it('copies no Office.js of its own', () => {
+    expect(existsSync(join(ADDIN, 'office-js'))).toBe(false);
+  });
+});
+
+describe('the preview build in Chromium, with the real Office.js outside Office', () => {
+  beforeAll(() => {
+    requireChromium();
+    ensureBuilt();
+  });
+
+  it('serves Office.js from its own origin, under a policy of its own origin only', () => {
+    const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
+    expect(html).toContain('<script src=office-js/office.js></script>');
+    expect(html).toContain("script-src 'self';");
+    expect(existsSync(join(DIST, 'office-js', 'office.js'))).toBe(true);
+  });
+
+  it('finds no host in Office.onReady and starts in preview, with no request leaving the page', async () => {
+    const server = await serveFolder(DIST);
+    const browser = await launch();
+    try {
+      const { page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`);
+      await page.waitForFunction(() => document.documentElement.dataset.mode !== undefined, null, { timeout: 30_000 });
+      expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('preview');
+      const ready = await page.evaluate(async () => {
+        const info = await Office.onReady();
+        return { host: info.host, officeLoaded: typeof Office.onReady === 'function' };
+      });
+      expect(ready).toEqual({ host: null, officeLoaded: true });
+      await page.getByRole('button', { name: 'Run scenarios' }).waitFor();
+      // Office.js frames its telemetry proxy 3 s after loading: the policy must stop it.
+      await page.waitForTimeout(4000);
+      expect(watch.blockedByPolicy.length).toBeGreaterThan(0);
+      expect({ ...watch, blockedByPolicy: [] }).toEqual({ problems: [], dialogs: [], offsite: [], blockedByPolicy: [] });
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  });
+});
+
+describe('returning to the pane', () => {
+  it('re-reads the model only after a table changed, where Excel reports changes', () => {
+    const gate = new ChangeGate(true);
+    expect([gate.take(), gate.take()]).toEqual([false, false]);
+    gate.mark();
+    expect([gate.take(), gate.take()]).toEqual([true, false]);
+  });
+
+  it('re-reads on every return where Excel cannot report changes', () => {
+    const gate = new ChangeGate(false);
+    expect([gate.take(), gate.take()]).toEqual([true, true]);
+  });
+});
