@@ -98,7 +98,7 @@ describe.each(RESULTS)('the result of awards run $input $args', (result) => {
     const { parts } = written(result);
     const input = bookOf(partsOf(readFileSync(path.join(dir, result.input)))).sheets.map((sheet) => sheet.name);
     const sheets = bookOf(parts).sheets.map((sheet) => sheet.name);
-    const owned = ['Allocations', 'Fund ledger', 'Checks', 'Comparison', 'Commitments', 'AwardsModeller'];
+    const owned = ['Allocations', 'Fund ledger', 'Checks', 'Comparison', 'Commitments', 'Payments', 'Calendar', 'AwardsModeller'];
     const users = input.filter((name) => !owned.includes(name) && !/^Appendix \d+$/.test(name));
     expect(sheets.slice(0, users.length)).toEqual(users);
     expect(bookOf(parts).sheets.find((sheet) => sheet.name === 'AwardsModeller')?.state).toBe('veryHidden');
