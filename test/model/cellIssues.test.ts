@@ -58,10 +58,19 @@ describe('cells without a usable value', () => {
     expect(ledger(result).income).toBe(0);
   });
 
-  it('names the table and row for a scenario row', () => {
+  it('names the table, row and scenario for a scenario row', () => {
     const model = readModel(withIssue('Scenarios', 0, 'Income', 'error', '#REF!'), TODAY);
     const [check] = checksNamed(model, 'Error value');
     expect(check.message).toContain('Scenarios row 1, Income');
+    expect(check.scenario).toBe('Base');
+  });
+
+  it('holds back the fit of a fund whose income is an uncalculated formula', () => {
+    const book = withIssue('Funds', 0, 'Income', 'uncalculated', '=SUM(X1:X4)');
+    book.Scenarios.rows = [['Base', 'Grant', null, 'scale']];
+    const result = runModel(readModel(book, TODAY), { stamp: STAMP, today: TODAY });
+    expect(allocation(result, 'A1').amount).toBe(1000);
+    expect(result.checks.some((c) => c.check === 'Fit not applied' && c.fund === 'Grant')).toBe(true);
   });
 
   it('adds nothing for a table without issues', () => {

@@ -6,11 +6,11 @@
  */
 import type { CellIssue, TableData } from '../sheet';
 import { messages } from './messages';
-import { AWARDS, findTable, FUNDS, INPUT_TABLES } from './schema';
+import { AWARDS, findTable, FUNDS, INPUT_TABLES, SCENARIOS } from './schema';
 import type { Check } from './types';
 
 /** The row's label in messages: the Awards Ref, the Funds fund, else `Scenarios row 3`. */
-function rowLabel(table: TableData, row: number): { label: string; ref: string; fund: string } {
+function rowLabel(table: TableData, row: number): { label: string; ref: string; fund: string; scenario: string } {
   const at = (header: string): string => {
     const column = table.headers.findIndex((h) => h.trim() === header);
     const cell = column < 0 ? null : table.rows[row]?.[column];
@@ -19,13 +19,15 @@ function rowLabel(table: TableData, row: number): { label: string; ref: string; 
   const name = table.name.toLowerCase();
   if (name === AWARDS.name.toLowerCase()) {
     const ref = at('Ref');
-    return { label: ref === '' ? `Awards row ${row + 1}` : ref, ref, fund: at('Fund') };
+    return { label: ref === '' ? `Awards row ${row + 1}` : ref, ref, fund: at('Fund'), scenario: '' };
   }
   if (name === FUNDS.name.toLowerCase()) {
     const fund = at('Fund');
-    return { label: fund === '' ? `Funds row ${row + 1}` : fund, ref: '', fund };
+    return { label: fund === '' ? `Funds row ${row + 1}` : fund, ref: '', fund, scenario: '' };
   }
-  return { label: `${table.name} row ${row + 1}`, ref: '', fund: at('Fund') };
+  // A Scenarios row holds up only its own scenario's fit (see unread.ts).
+  const scenario = name === SCENARIOS.name.toLowerCase() ? at('Scenario') : '';
+  return { label: `${table.name} row ${row + 1}`, ref: '', fund: at('Fund'), scenario };
 }
 
 /** The message for one unusable cell. */
@@ -47,10 +49,10 @@ export function cellIssueChecks(tables: Readonly<Record<string, TableData>>): Ch
     const table = findTable(tables, name);
     if (table === undefined || table.issues === undefined) continue;
     for (const issue of table.issues) {
-      const { ref, fund } = rowLabel(table, issue.row);
+      const { ref, fund, scenario } = rowLabel(table, issue.row);
       checks.push({
         severity: 'error',
-        scenario: '',
+        scenario,
         fund,
         ref,
         check: issue.kind === 'uncalculated' ? 'Uncalculated formula' : 'Error value',
