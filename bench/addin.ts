@@ -133,7 +133,7 @@ type Command = [name: string, action: (book: OfficeWorkbook) => Promise<unknown>
 const COMMANDS: Command[] = [
   ['find the model', (book) => readStatus(book, CLOCK)],
   ['Run scenarios', (book) => runScenarios(book, ['Indicative', 'Confirmed'], CLOCK)],
-  ['Confirmed MoJ grant', (book) => enterConfirmedGrant(book, 12_345_678.9, ['Indicative', 'Confirmed'], CLOCK)],
+  ['Confirmed MoJ grant', (book) => enterConfirmedGrant(book, 12_345_678.9, ['Indicative', 'Confirmed'], CLOCK, undefined, 'Victim Services Grant')],
   ['Compare', (book) => compareScenarios(book, 'Indicative', 'Confirmed', CLOCK)],
   ['Build appendices', (book) => buildAppendices(book, 'Confirmed', CLOCK)],
   ['select a check row', (book) => book.selectTableRow('Awards', 5)],
