@@ -6,6 +6,7 @@
  */
 import {
   INPUT_TABLES,
+  findScenarioIncomeRow,
   outputSheets,
   readModel,
   runModel,
@@ -19,6 +20,7 @@ import { resolveGrantTarget, type GrantTarget } from '../engine/model/grantTarge
 import type { CellValue, SheetSpec, TableData } from '../engine/sheet';
 import type { WorkbookPort } from '../workbook/port';
 import { glanceOf, type Glance } from './glance';
+import { readGrantInput } from './grantInput';
 import { PaneError, grantTargetProblem, text } from './messages';
 
 const REQUIRED_TABLES = ['Funds', 'Awards', 'Scenarios'] as const;
@@ -56,6 +58,10 @@ export interface ModelStatus {
   grant: GrantTarget | null;
   /** The figure the confirmed grant would replace: that row's current income, when there is one. */
   confirmedIncome: number | null;
+  /** The indicative figure the confirmed one is compared with: that scenario's income for the grant fund. */
+  indicativeIncome: number | null;
+  /** What the input tables held when read: a run made then is out of date once this changes. */
+  signature: string;
   /** Why the model cannot be used, in plain words (a missing column, say). */
   problem: string | null;
 }
@@ -76,13 +82,25 @@ export async function readStatus(port: WorkbookPort, clock: Clock, chosenFund?: 
   const tables = await readInputs(port);
   const found = INPUT_TABLES.filter((name) => tables[name] !== undefined);
   const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
-  const status: ModelStatus = { found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, problem: null };
+  const signature = JSON.stringify(INPUT_TABLES.map((name) => tables[name] ?? null));
+  const status: ModelStatus = {
+    found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, indicativeIncome: null, signature, problem: null,
+  };
   if (missing.length > 0) return status;
   try {
     const model = readModel(tables, clock.today);
     const grant = resolveGrantTarget(model, chosenFund);
     const row = grant.kind === 'found' ? grant.row : null;
-    return { ...status, model, grant, scenarios: scenarioNames(model), confirmedIncome: row === null ? null : incomeCell(tables, row) };
+    const indicativeRow = grant.kind === 'found' ? findScenarioIncomeRow(model, grant.compareWith, grant.fund) : null;
+    const fundIncome = grant.kind === 'found' ? model.funds.find((f) => f.name.toLowerCase() === grant.fund.toLowerCase())?.income ?? null : null;
+    return {
+      ...status,
+      model,
+      grant,
+      scenarios: scenarioNames(model),
+      confirmedIncome: row === null ? null : incomeCell(tables, row),
+      indicativeIncome: indicativeRow === null ? fundIncome : incomeCell(tables, indicativeRow),
+    };
   } catch (error) {
     return { ...status, problem: errorText(error) };
   }
@@ -149,15 +167,22 @@ async function run(
 
 const everySheet = (): boolean => true;
 
-/** Runs the scenarios chosen (all when none are) and writes every output sheet. */
+/**
+ * Runs the scenarios chosen (all when none are) and writes every output sheet; with a
+ * pair to compare (two different scenarios), the run compares that pair, so the
+ * glance, Compare and the chart show the same run.
+ */
 export async function runScenarios(
   port: WorkbookPort,
   scenarios: readonly string[],
   clock: Clock,
   progress: Progress = noProgress,
+  compare?: readonly [string, string],
 ): Promise<RunOutcome> {
   if (scenarios.length === 0) throw new PaneError(text.chooseScenario);
-  return run(port, clock, progress, { scenarios }, everySheet);
+  const pair = compare !== undefined && compare[0] !== '' && compare[1] !== '' &&
+    compare[0].trim().toLowerCase() !== compare[1].trim().toLowerCase() ? { compare: [compare[0], compare[1]] as [string, string] } : {};
+  return run(port, clock, progress, { scenarios, ...pair }, everySheet);
 }
 
 /** Compares two scenarios and writes the Comparison sheet (with its chart). */
@@ -188,17 +213,13 @@ export async function buildAppendices(
 }
 
 /**
- * Checks a typed confirmed grant: pounds and pence, not negative. Returns the amount,
- * or throws a `PaneError` saying what is wrong with it.
+ * Checks a typed confirmed grant (grantInput.ts): returns the amount, or throws a
+ * `PaneError` saying what is wrong with it.
  */
 export function parseGrant(raw: string): number {
-  const cleaned = raw.replace(/[£,\s]/g, '');
-  if (cleaned === '') throw new PaneError(text.grant.blank);
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new PaneError(text.grant.notANumber(raw));
-  const value = Number(cleaned);
-  if (value < 0) throw new PaneError(text.grant.negative);
-  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) throw new PaneError(text.grant.pence(raw));
-  return value;
+  const read = readGrantInput(raw);
+  if (!read.ok) throw new PaneError(read.message);
+  return read.amount;
 }
 
 /** Whether Excel's Undo takes the whole confirmed-grant write back in one step. */

@@ -21,7 +21,7 @@ p { margin: 0 0 var(--spacingVerticalS); }
 .actions + .hint, .field-row + .hint, .actions + .glance-area { margin-top: var(--spacingVerticalS); }
 
 /* The pane */
-.pane { display: flex; flex-direction: column; gap: var(--spacingVerticalM); padding: var(--spacingVerticalM) var(--spacingHorizontalL); max-width: 100%; }
+.pane { min-width: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalM); padding: var(--spacingVerticalM) var(--spacingHorizontalL); max-width: 100%; }
 .pane-header { display: flex; align-items: center; gap: var(--spacingHorizontalS); flex-wrap: wrap; }
 .pane-section { border-top: var(--strokeWidthThin) solid var(--colorNeutralStroke2); padding-top: var(--spacingVerticalM); }
 .pane-section > .actions, .field-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: flex-end; }
@@ -59,6 +59,9 @@ input[type="number"], input[type="text"], select {
   background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
   min-width: 0; max-width: 100%;
 }
+#confirmed-grant { width: 12em; text-align: right; font-variant-numeric: tabular-nums; }
+input[aria-invalid="true"] { border-color: var(--colorPaletteRedBorder2); border-bottom-color: var(--colorPaletteRedBorder2); }
+.field-error { color: var(--colorPaletteRedForeground1); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin: var(--spacingVerticalXS) 0; }
 input[type="number"] { width: 14em; text-align: right; font-variant-numeric: tabular-nums; }
 select { min-width: 12em; }
 input:focus-visible, select:focus-visible { outline-offset: 0; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
@@ -93,7 +96,31 @@ table.summary tfoot th, table.summary tfoot td { font-weight: var(--fontWeightSe
 .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .negative { color: var(--colorStatusDangerForeground1); }
 
+/* The answer at the top */
+.answer { border-top: 0; padding-top: 0; }
+.answer:focus-visible { outline-offset: 4px; }
+.answer h2 { margin-bottom: var(--spacingVerticalXS); }
+.answer h3, .check-group h3 { font-size: var(--fontSizeBase300); line-height: var(--lineHeightBase300); font-weight: var(--fontWeightSemibold); margin: 0 0 2px; }
+.answer-fund { flex-direction: row; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalXS); }
+.answer-fund select { min-width: 0; flex: 1; }
+.answer-counts { font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalXS); }
+.answer-counts .count-error { color: var(--colorPaletteRedForeground1); }
+table.answer-funds { margin-bottom: var(--spacingVerticalS); }
+table.answer-funds th, table.answer-funds td { padding: 1px var(--spacingHorizontalXS); }
+table.answer-funds .answer-fund th { font-weight: var(--fontWeightSemibold); border-bottom: 0; padding-top: var(--spacingVerticalXS); }
+table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
+.answer-moves { display: grid; grid-template-columns: 1fr 1fr; gap: var(--spacingHorizontalM); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); }
+.answer-moves ul { list-style: none; margin: 0; padding: 0; }
+.answer-moves li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 var(--spacingHorizontalXS); }
+.answer-moves .mover-name { overflow-wrap: anywhere; }
+.stale { background: var(--colorStatusWarningBackground1); border: var(--strokeWidthThin) solid var(--colorStatusWarningBorder1); border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalXS) var(--spacingHorizontalS); }
+.confirm-dialog { max-width: min(28em, calc(100vw - 32px)); border: 0; border-radius: var(--borderRadiusXLarge); padding: var(--spacingVerticalL) var(--spacingHorizontalL); box-shadow: var(--shadow64); color: var(--colorNeutralForeground1); background: var(--colorNeutralBackground1); }
+.confirm-dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
+.confirm-dialog .actions { display: flex; justify-content: flex-end; gap: var(--spacingHorizontalS); flex-wrap: wrap; }
+
 /* The Checks list */
+.check-group { list-style: none; }
+.check-group > ul { list-style: none; margin: 0 0 var(--spacingVerticalS); padding: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
 .checks { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
 .check-body {
   display: grid; grid-template-columns: auto 1fr; gap: 2px var(--spacingHorizontalS); width: 100%; text-align: left;
@@ -123,7 +150,7 @@ div.check-body { cursor: default; }
 .preview-badge { display: inline-block; padding: 0 var(--spacingHorizontalS); border-radius: var(--borderRadiusCircular); background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); font-weight: var(--fontWeightSemibold); margin-right: var(--spacingHorizontalS); }
 .preview-layout { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; align-items: start; }
 .preview-layout > .pane { border-right: var(--strokeWidthThin) solid var(--colorNeutralStroke2); min-height: 100vh; }
-@media (max-width: 800px) { .preview-layout { grid-template-columns: 1fr; } .preview-layout > .pane { border-right: 0; min-height: 0; } }
+@media (max-width: 800px) { .preview-layout { grid-template-columns: minmax(0, 1fr); } .preview-layout > .pane { border-right: 0; min-height: 0; } }
 .workbook { padding: var(--spacingVerticalM) var(--spacingHorizontalL); min-width: 0; background: var(--colorNeutralBackground2); min-height: 100vh; }
 .sheet-tabs { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke1); margin-bottom: var(--spacingVerticalS); }
 .sheet-tab { min-width: 0; border-radius: var(--borderRadiusMedium) var(--borderRadiusMedium) 0 0; border-bottom: 0; font-weight: var(--fontWeightRegular); background: var(--colorNeutralBackground3); }

@@ -57,6 +57,8 @@ export async function startPreview(main: HTMLElement, search: string): Promise<P
   document.body.insertBefore(banner(empty), layout);
 
   await pane.refresh();
+  // Back in the pane after working elsewhere: re-read the inputs (the results say when they are out of date).
+  window.addEventListener('focus', () => void pane.refreshIfIdle());
   const handle: PreviewHandle = { workbook, refresh: () => pane.refresh() };
   window.awardsPreview = handle;
   return handle;
