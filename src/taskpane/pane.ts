@@ -143,7 +143,8 @@ export class Pane {
       this.grantNote,
     );
 
-    const answerFund = el('div', { class: 'stack answer-fund' }, el('label', { for: 'answer-fund' }, text.answer.fund), this.answerFund);
+    const answerFund = el('div', { class: 'stack answer-fund', hidden: true }, el('label', { for: 'answer-fund' }, text.answer.fund), this.answerFund);
+    this.answerFundField = answerFund;
     this.answer.append(el('h2', { id: 'answer-heading' }, text.answer.heading), this.staleNote, answerFund, this.answerBody);
 
     this.element = el(
@@ -356,12 +357,14 @@ export class Pane {
     );
     if (!funds.includes(this.answerFundValue)) this.answerFundValue = '';
     this.answerFund.value = this.answerFundValue;
+    if (this.answerFundField) this.answerFundField.hidden = false;
     this.renderResult();
     replaceChildren(this.ledgerArea, ledgerSummary(result));
     this.checks.show(result.checks, result.scenariosRun);
   }
 
   private answerFundValue = '';
+  private answerFundField: HTMLElement | null = null;
 
   /** Draws the answer and Compare from the one result, for the fund shown. */
   private renderResult(): void {

@@ -6,6 +6,7 @@
 export const PANE_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+[hidden] { display: none !important; }
 body {
   margin: 0;
   font-family: var(--fontFamilyBase);
@@ -114,9 +115,9 @@ table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
 .answer-moves li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 var(--spacingHorizontalXS); }
 .answer-moves .mover-name { overflow-wrap: anywhere; }
 .stale { background: var(--colorStatusWarningBackground1); border: var(--strokeWidthThin) solid var(--colorStatusWarningBorder1); border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalXS) var(--spacingHorizontalS); }
-.confirm-dialog { max-width: min(28em, calc(100vw - 32px)); border: 0; border-radius: var(--borderRadiusXLarge); padding: var(--spacingVerticalL) var(--spacingHorizontalL); box-shadow: var(--shadow64); color: var(--colorNeutralForeground1); background: var(--colorNeutralBackground1); }
-.confirm-dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
-.confirm-dialog .actions { display: flex; justify-content: flex-end; gap: var(--spacingHorizontalS); flex-wrap: wrap; }
+
+
+
 
 /* The Checks list */
 .check-group { list-style: none; }
