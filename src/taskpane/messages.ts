@@ -37,6 +37,12 @@ export const text = {
     titleLines: 'Title',
     totals: 'Totals',
     rowsShown: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows.`,
+    open: 'Open a workbook…',
+    download: 'Download the result',
+    opening: (file: string) => `Reading ${file} in this page (it is not uploaded)…`,
+    opened: (file: string) =>
+      `${file} is open in this page: its model tables are shown below. Run it, then download the result.`,
+    downloaded: (file: string) => `Saved the result as ${file}.`,
   },
 
   model: {

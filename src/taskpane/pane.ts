@@ -210,6 +210,11 @@ export class Pane {
     this.setEnabled();
   }
 
+  /** Runs the chosen scenarios when the workbook holds a model that can run (the preview, on a file just opened). */
+  async runIfReady(): Promise<void> {
+    if (this.hasModel && this.model?.problem === null) await this.run();
+  }
+
   /** Re-reads the workbook unless a command is running (which re-reads it when done). */
   async refreshIfIdle(): Promise<void> {
     if (!this.busy) await this.refresh();

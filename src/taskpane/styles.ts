@@ -149,6 +149,17 @@ div.check-body { cursor: default; }
 }
 .preview-banner p { margin: 0; flex: 1 1 24em; }
 .preview-badge { display: inline-block; padding: 0 var(--spacingHorizontalS); border-radius: var(--borderRadiusCircular); background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); font-weight: var(--fontWeightSemibold); margin-right: var(--spacingHorizontalS); }
+.file-actions { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: center; }
+.file-button {
+  display: inline-flex; align-items: center; min-height: 32px; padding: 5px var(--spacingHorizontalM);
+  border-radius: var(--borderRadiusMedium); border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  background: var(--colorNeutralBackground1); cursor: pointer;
+}
+.file-button:hover { background: var(--colorNeutralBackground1Hover); }
+.file-actions input:focus-visible + .file-button { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; }
+.file-status:empty { display: none; }
+.file-status { margin: 0; flex-basis: 100%; }
+.preview-banner .alert:not(:empty) { flex-basis: 100%; }
 .preview-layout { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; align-items: start; }
 .preview-layout > .pane { border-right: var(--strokeWidthThin) solid var(--colorNeutralStroke2); min-height: 100vh; }
 @media (max-width: 800px) { .preview-layout { grid-template-columns: minmax(0, 1fr); } .preview-layout > .pane { border-right: 0; min-height: 0; } }
