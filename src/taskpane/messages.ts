@@ -102,6 +102,7 @@ export const text = {
     heading: 'Compare',
     first: 'First scenario',
     second: 'Second scenario',
+    chartTitle: (first: string, second: string) => `${first} and ${second} by fund`,
   },
 
   appendices: {

@@ -7,6 +7,7 @@
 import type { Check, ModelResult } from '../engine/model';
 import { answerOf } from './answer';
 import { answerView } from './answerView';
+import { barChart } from './preview/chart';
 import { confirmFar } from './confirmDialog';
 import { farFromIndicative, readGrantInput } from './grantInput';
 import type { WorkbookPort } from '../workbook/port';
@@ -378,8 +379,25 @@ export class Pane {
     this.answerFundValue = this.answerFund.value;
     const answer = answerOf(result, this.answerFundValue);
     replaceChildren(this.answerBody, ...answerView(answer));
-    if (result.comparison === null) replaceChildren(this.compareArea);
-    else replaceChildren(this.compareArea, glanceTable(glanceOf(result, this.answerFundValue === '' ? this.glanceFund() : this.answerFundValue)));
+    const comparison = result.comparison;
+    if (comparison === null) {
+      replaceChildren(this.compareArea);
+      return;
+    }
+    const totals = answer.comparison?.funds ?? [];
+    replaceChildren(
+      this.compareArea,
+      glanceTable(glanceOf(result, this.answerFundValue === '' ? this.glanceFund() : this.answerFundValue)),
+      barChart(
+        {
+          title: text.compare.chartTitle(comparison.first, comparison.second),
+          series: [comparison.first, comparison.second],
+          categories: totals.map((t) => t.label),
+          values: totals.map((t) => [t.first, t.second]),
+        },
+        'compare-chart',
+      ),
+    );
   }
 
   /** After a run: the answer takes focus (the status line has announced it). */

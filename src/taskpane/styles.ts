@@ -184,6 +184,9 @@ table.grid tr.selected > * { background: var(--colorBrandBackground2); box-shado
 .chart text { font-family: var(--fontFamilyBase); font-size: 11px; fill: var(--colorNeutralForeground2); }
 .chart .chart-title { font-size: 13px; font-weight: 600; fill: var(--colorNeutralForeground1); }
 .chart .axis { stroke: var(--colorNeutralStroke1); }
+.chart .gridline { stroke: var(--colorNeutralStroke3); }
+.chart .axis-title { font-weight: 600; }
+.chart .bar-value { font-size: 10px; fill: var(--colorNeutralForeground1); }
 .chart .series-0 { fill: var(--colorPaletteBlueBorderActive); }
 .chart .series-1 { fill: var(--colorPaletteDarkOrangeBorderActive); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

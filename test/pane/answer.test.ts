@@ -205,6 +205,21 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     await page.getByLabel('Fund shown').selectOption('Youth and Community Fund');
     expect(await page.locator('#answer-funds tr[data-fund]').count()).toBe(1);
     expect(await page.locator('#glance thead th').allTextContents()).toEqual(['Youth and Community Fund', 'All funds']);
+    // The chart below draws the same run, for the same fund: legend, value axis, values.
+    const chart = page.locator('#compare-chart');
+    expect(await chart.locator('rect[data-category]').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-category')))).toEqual([
+      'Youth and Community Fund', 'Youth and Community Fund',
+    ]);
+    const youth = engineRun().comparison?.fundTotals.find((r) => r.fund === 'Youth and Community Fund');
+    expect(await chart.locator('rect[data-category]').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-value'))))).toEqual([
+      youth?.first, youth?.second,
+    ]);
+    expect(await chart.locator('[data-legend]').allTextContents()).toEqual(['Indicative', 'Confirmed']);
+    expect(await chart.locator('.bar-value').allTextContents()).toEqual([money(youth?.first ?? NaN), money(youth?.second ?? NaN)]);
+    expect(await chart.locator('[data-tick]').count()).toBeGreaterThanOrEqual(3);
+    expect(await chart.locator('.axis-title').textContent()).toBe('Amount (£)');
+    if (width === 350) await page.locator('#compare-heading').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `compare-one-fund-${width}.png`) });
 
     expect(await page.locator('#answer-stale').isVisible()).toBe(false);
     await page.evaluate(async () => {
