@@ -4,6 +4,7 @@
  * own, one state for the answer and Compare, and a confirmed-grant field that refuses
  * bad figures beside itself with nothing written.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
@@ -114,6 +115,8 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     expect(await page.locator('#status-text').textContent()).toMatch(/Results for Confirmed: \d+ errors?, \d+ warnings?\./);
     await page.screenshot({ path: join(SHOTS, `answer-${width}.png`) });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('shows what each fund has available, awards and keeps, as the engine computes it', async () => {
@@ -183,7 +186,11 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     const dialog = page.getByRole('alertdialog', { name: 'Apply a figure this far from the indicative one?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('the Indicative figure of £1,080,000.00');
-    if (typed === '0') await page.screenshot({ path: join(SHOTS, `grant-ask-${width}.png`) });
+    if (typed === '0') {
+      await page.screenshot({ path: join(SHOTS, `grant-ask-${width}.png`) });
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.locator('#status-text').textContent()).toContain('Nothing was written');

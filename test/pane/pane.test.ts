@@ -274,7 +274,7 @@ describe('task pane preview', () => {
 
     it('refuses, in plain words, to create the sample over the existing model', async () => {
       await page.getByRole('button', { name: 'Create sample model' }).click();
-      await eventually(async () => expect(await textIn(page.getByRole('alert'))).toContain('already has a sheet named'));
+      await eventually(async () => expect(await textIn(page.locator('#alert'))).toContain('already has a sheet named'));
     });
   });
 });
