@@ -152,6 +152,8 @@ async function run(
   options: Omit<RunOptions, 'stamp' | 'today'>,
   pick: (sheet: SheetSpec) => boolean,
   nothingToWrite = '',
+  /** Sheets without one of these are nothing worth writing (`nothingToWrite`). */
+  needed: (sheet: SheetSpec) => boolean = pick,
 ): Promise<RunOutcome> {
   await progress(text.progress.reading, 0, 3);
   const model = await loadModel(port, clock);
@@ -159,7 +161,7 @@ async function run(
   await progress(text.progress.running(count), 1, 3);
   const result = runModel(model, { ...options, stamp: clock.stamp, today: clock.today });
   const sheets = withComparisonChart(outputSheets(result), result).filter(pick);
-  if (sheets.length === 0) throw new PaneError(nothingToWrite);
+  if (!sheets.some(needed)) throw new PaneError(nothingToWrite);
   await progress(text.progress.writing(sheets.length), 2, 3);
   await port.writeSheets(sheets);
   return { result, written: sheets.map((sheet) => sheet.sheet) };
@@ -198,8 +200,10 @@ export async function compareScenarios(
 }
 
 const APPENDIX_SHEET = /^Appendix \d+$/;
+/** Written with the appendices: the scenario's payment schedule and calendar (SPEC §3). */
+const WITH_APPENDICES = new Set(['payments', 'calendar']);
 
-/** Runs one scenario and writes its board-paper appendix sheets. */
+/** Runs one scenario and writes its board-paper appendix sheets, with its Payments and Calendar. */
 export async function buildAppendices(
   port: WorkbookPort,
   scenario: string,
@@ -208,7 +212,8 @@ export async function buildAppendices(
 ): Promise<RunOutcome> {
   return run(
     port, clock, progress, { scenarios: [scenario], appendixScenario: scenario },
-    (sheet) => APPENDIX_SHEET.test(sheet.sheet), text.noAppendix,
+    (sheet) => APPENDIX_SHEET.test(sheet.sheet) || WITH_APPENDICES.has(sheet.sheet.toLowerCase()), text.noAppendix,
+    (sheet) => APPENDIX_SHEET.test(sheet.sheet),
   );
 }
 
