@@ -488,7 +488,7 @@ export class Pane {
   private async appendices(): Promise<void> {
     await this.command(async (progress) => {
       const outcome = await buildAppendices(this.port, this.appendixScenario.value, this.clock(), progress);
-      this.onSheetsWritten(outcome.written[0]);
+      this.onSheetsWritten(outcome.written.find((name) => name.startsWith('Appendix')) ?? outcome.written[0]);
       return text.done.run(outcome.result.scenariosRun, outcome.written);
     });
   }
