@@ -6,6 +6,7 @@
  */
 import {
   INPUT_TABLES,
+  findScenarioIncomeRow,
   outputSheets,
   readModel,
   runModel,
@@ -19,6 +20,7 @@ import { resolveGrantTarget, type GrantTarget } from '../engine/model/grantTarge
 import type { CellValue, SheetSpec, TableData } from '../engine/sheet';
 import type { WorkbookPort } from '../workbook/port';
 import { glanceOf, type Glance } from './glance';
+import { readGrantInput } from './grantInput';
 import { PaneError, grantTargetProblem, text } from './messages';
 
 const REQUIRED_TABLES = ['Funds', 'Awards', 'Scenarios'] as const;
@@ -56,6 +58,10 @@ export interface ModelStatus {
   grant: GrantTarget | null;
   /** The figure the confirmed grant would replace: that row's current income, when there is one. */
   confirmedIncome: number | null;
+  /** The indicative figure the confirmed one is compared with: that scenario's income for the grant fund. */
+  indicativeIncome: number | null;
+  /** What the input tables held when read: a run made then is out of date once this changes. */
+  signature: string;
   /** Why the model cannot be used, in plain words (a missing column, say). */
   problem: string | null;
 }
@@ -76,13 +82,25 @@ export async function readStatus(port: WorkbookPort, clock: Clock, chosenFund?: 
   const tables = await readInputs(port);
   const found = INPUT_TABLES.filter((name) => tables[name] !== undefined);
   const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
-  const status: ModelStatus = { found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, problem: null };
+  const signature = JSON.stringify(INPUT_TABLES.map((name) => tables[name] ?? null));
+  const status: ModelStatus = {
+    found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, indicativeIncome: null, signature, problem: null,
+  };
   if (missing.length > 0) return status;
   try {
     const model = readModel(tables, clock.today);
     const grant = resolveGrantTarget(model, chosenFund);
     const row = grant.kind === 'found' ? grant.row : null;
-    return { ...status, model, grant, scenarios: scenarioNames(model), confirmedIncome: row === null ? null : incomeCell(tables, row) };
+    const indicativeRow = grant.kind === 'found' ? findScenarioIncomeRow(model, grant.compareWith, grant.fund) : null;
+    const fundIncome = grant.kind === 'found' ? model.funds.find((f) => f.name.toLowerCase() === grant.fund.toLowerCase())?.income ?? null : null;
+    return {
+      ...status,
+      model,
+      grant,
+      scenarios: scenarioNames(model),
+      confirmedIncome: row === null ? null : incomeCell(tables, row),
+      indicativeIncome: indicativeRow === null ? fundIncome : incomeCell(tables, indicativeRow),
+    };
   } catch (error) {
     return { ...status, problem: errorText(error) };
   }
@@ -134,6 +152,8 @@ async function run(
   options: Omit<RunOptions, 'stamp' | 'today'>,
   pick: (sheet: SheetSpec) => boolean,
   nothingToWrite = '',
+  /** Sheets without one of these are nothing worth writing (`nothingToWrite`). */
+  needed: (sheet: SheetSpec) => boolean = pick,
 ): Promise<RunOutcome> {
   await progress(text.progress.reading, 0, 3);
   const model = await loadModel(port, clock);
@@ -141,7 +161,7 @@ async function run(
   await progress(text.progress.running(count), 1, 3);
   const result = runModel(model, { ...options, stamp: clock.stamp, today: clock.today });
   const sheets = withComparisonChart(outputSheets(result), result).filter(pick);
-  if (sheets.length === 0) throw new PaneError(nothingToWrite);
+  if (!sheets.some(needed)) throw new PaneError(nothingToWrite);
   await progress(text.progress.writing(sheets.length), 2, 3);
   await port.writeSheets(sheets);
   return { result, written: sheets.map((sheet) => sheet.sheet) };
@@ -149,15 +169,22 @@ async function run(
 
 const everySheet = (): boolean => true;
 
-/** Runs the scenarios chosen (all when none are) and writes every output sheet. */
+/**
+ * Runs the scenarios chosen (all when none are) and writes every output sheet; with a
+ * pair to compare (two different scenarios), the run compares that pair, so the
+ * glance, Compare and the chart show the same run.
+ */
 export async function runScenarios(
   port: WorkbookPort,
   scenarios: readonly string[],
   clock: Clock,
   progress: Progress = noProgress,
+  compare?: readonly [string, string],
 ): Promise<RunOutcome> {
   if (scenarios.length === 0) throw new PaneError(text.chooseScenario);
-  return run(port, clock, progress, { scenarios }, everySheet);
+  const pair = compare !== undefined && compare[0] !== '' && compare[1] !== '' &&
+    compare[0].trim().toLowerCase() !== compare[1].trim().toLowerCase() ? { compare: [compare[0], compare[1]] as [string, string] } : {};
+  return run(port, clock, progress, { scenarios, ...pair }, everySheet);
 }
 
 /** Compares two scenarios and writes the Comparison sheet (with its chart). */
@@ -173,8 +200,10 @@ export async function compareScenarios(
 }
 
 const APPENDIX_SHEET = /^Appendix \d+$/;
+/** Written with the appendices: the scenario's payment schedule and calendar (SPEC §3). */
+const WITH_APPENDICES = new Set(['payments', 'calendar']);
 
-/** Runs one scenario and writes its board-paper appendix sheets. */
+/** Runs one scenario and writes its board-paper appendix sheets, with its Payments and Calendar. */
 export async function buildAppendices(
   port: WorkbookPort,
   scenario: string,
@@ -183,22 +212,19 @@ export async function buildAppendices(
 ): Promise<RunOutcome> {
   return run(
     port, clock, progress, { scenarios: [scenario], appendixScenario: scenario },
-    (sheet) => APPENDIX_SHEET.test(sheet.sheet), text.noAppendix,
+    (sheet) => APPENDIX_SHEET.test(sheet.sheet) || WITH_APPENDICES.has(sheet.sheet.toLowerCase()), text.noAppendix,
+    (sheet) => APPENDIX_SHEET.test(sheet.sheet),
   );
 }
 
 /**
- * Checks a typed confirmed grant: pounds and pence, not negative. Returns the amount,
- * or throws a `PaneError` saying what is wrong with it.
+ * Checks a typed confirmed grant (grantInput.ts): returns the amount, or throws a
+ * `PaneError` saying what is wrong with it.
  */
 export function parseGrant(raw: string): number {
-  const cleaned = raw.replace(/[£,\s]/g, '');
-  if (cleaned === '') throw new PaneError(text.grant.blank);
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new PaneError(text.grant.notANumber(raw));
-  const value = Number(cleaned);
-  if (value < 0) throw new PaneError(text.grant.negative);
-  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) throw new PaneError(text.grant.pence(raw));
-  return value;
+  const read = readGrantInput(raw);
+  if (!read.ok) throw new PaneError(read.message);
+  return read.amount;
 }
 
 /** Whether Excel's Undo takes the whole confirmed-grant write back in one step. */

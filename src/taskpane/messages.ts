@@ -37,6 +37,12 @@ export const text = {
     titleLines: 'Title',
     totals: 'Totals',
     rowsShown: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows.`,
+    open: 'Open a workbook…',
+    download: 'Download the result',
+    opening: (file: string) => `Reading ${file} in this page (it is not uploaded)…`,
+    opened: (file: string) =>
+      `${file} is open in this page: its model tables are shown below. Run it, then download the result.`,
+    downloaded: (file: string) => `Saved the result as ${file}.`,
   },
 
   model: {
@@ -73,10 +79,30 @@ export const text = {
     linesScaled: 'Lines scaled',
   },
 
+  answer: {
+    heading: 'The answer',
+    waiting: 'Run the scenarios to see the answer here: what each fund has, awards and keeps, and what changed.',
+    stale: 'Out of date: the inputs changed after this run. Run the scenarios again.',
+    fund: 'Fund shown',
+    allFunds: 'All funds',
+    fundsCaption: (scenario: string) => `${scenario}: available, awarded and left`,
+    available: 'Available',
+    awarded: 'Awarded',
+    left: 'Left',
+    vs: (first: string, second: string) => `${second} against ${first}`,
+    allFundsVs: (first: string, second: string) => `All funds, ${second} against ${first}`,
+    increases: 'Largest increases',
+    cuts: 'Largest cuts',
+    none: 'None.',
+    announce: (scenario: string, errors: number, warnings: number) =>
+      `Results for ${scenario}: ${countOf(errors, 'error', 'errors')}, ${countOf(warnings, 'warning', 'warnings')}.`,
+  },
+
   compare: {
     heading: 'Compare',
     first: 'First scenario',
     second: 'Second scenario',
+    chartTitle: (first: string, second: string) => `${first} and ${second} by fund`,
   },
 
   appendices: {
@@ -95,6 +121,9 @@ export const text = {
       `${countOf(errors, 'error', 'errors')}, ${countOf(warnings, 'warning', 'warnings')}, ${countOf(notes, 'note', 'notes')}.`,
     checksHint: 'Choose a check to select its row in the workbook.',
     noChecks: 'No checks yet: run the scenarios.',
+    group: (severity: string, count: number) =>
+      `${{ error: 'Errors', warning: 'Warnings', info: 'Notes' }[severity] ?? severity} (${count})`,
+    moreInSheet: (count: number) => `…and ${count} more in the Checks sheet.`,
     severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<string, string>,
   },
 
@@ -149,6 +178,20 @@ export const text = {
     notANumber: (raw: string) => `'${raw}' is not an amount: enter the confirmed MoJ grant in pounds, for example 1112400.`,
     negative: 'The confirmed MoJ grant cannot be negative.',
     pence: (raw: string) => `'${raw}' has more than two decimal places: enter pounds and pence.`,
+    tooLarge: (raw: string) =>
+      `'${raw}' is more than the model can add up exactly (£45,035,996,273,704.96): enter the confirmed MoJ grant in pounds.`,
+    current: (current: number | null, indicative: number | null, indicativeName: string) =>
+      (current === null ? 'No confirmed figure yet' : `Now ${money(current)}`) +
+      (indicative === null ? '.' : `; ${indicativeName} ${money(indicative)}.`),
+    farTitle: 'Apply a figure this far from the indicative one?',
+    far: (amount: number, indicative: number, name: string) => {
+      const pct = indicative === 0 ? null : (amount - indicative) / indicative;
+      const how = pct === null ? 'far from' : `${Math.round(Math.abs(pct) * 1000) / 10}% ${pct < 0 ? 'below' : 'above'}`;
+      return `${money(amount)} is ${how} the ${name} figure of ${money(indicative)}. Check it before it is written.`;
+    },
+    farApply: 'Apply this figure',
+    farCancel: 'Go back',
+    cancelled: 'Nothing was written: the confirmed grant was not applied.',
     notEntered: (sheets: readonly string[], why: string) =>
       `${list(sheets)} ${sheets.length === 1 ? 'was' : 'were'} written with the confirmed grant, but the figure could not be ` +
       `entered in the Scenarios table, which still holds the old one: ${why}`,

@@ -4,7 +4,12 @@
  * lists the checks. A thin surface: each handler calls a command (commands.ts) through
  * the workbook port and renders what comes back.
  */
-import type { Check } from '../engine/model';
+import type { Check, ModelResult } from '../engine/model';
+import { answerOf } from './answer';
+import { answerView } from './answerView';
+import { barChart } from './preview/chart';
+import { confirmFar } from './confirmDialog';
+import { farFromIndicative, readGrantInput } from './grantInput';
 import type { WorkbookPort } from '../workbook/port';
 import { ChecksList } from './checksList';
 import {
@@ -14,7 +19,6 @@ import {
   enterConfirmedGrant,
   errorText,
   localClock,
-  parseGrant,
   readStatus,
   runScenarios,
   type Clock,
@@ -24,7 +28,7 @@ import {
 import { el, replaceChildren } from './dom';
 import { money } from './format';
 import { glanceOf } from './glance';
-import { PaneError, grantTargetProblem, text } from './messages';
+import { grantTargetProblem, text } from './messages';
 import { StatusBar } from './statusBar';
 import { glanceTable, ledgerSummary } from './summaries';
 
@@ -64,7 +68,12 @@ export class Pane {
   private readonly modelLine = el('p', { id: 'model-status', class: 'model-status' }, text.loading);
   private readonly scenarioBoxes = el('div', { class: 'scenario-boxes' });
   private readonly grant: HTMLInputElement;
-  private readonly glanceArea = el('div', { class: 'glance-area' });
+  private readonly answer = el('section', { class: 'pane-section answer', id: 'answer', 'aria-labelledby': 'answer-heading', tabindex: -1 });
+  private readonly answerBody = el('div', { class: 'answer-body' }, el('p', { class: 'hint' }, text.answer.waiting));
+  private readonly staleNote = el('p', { class: 'stale', id: 'answer-stale', role: 'note', hidden: true }, text.answer.stale);
+  private readonly answerFund = el('select', { id: 'answer-fund' });
+  private readonly grantError = el('p', { id: 'grant-error', class: 'field-error', hidden: true });
+  private readonly grantCurrent = el('p', { id: 'grant-current', class: 'hint' }, '');
   private readonly compareArea = el('div', { class: 'glance-area' });
   private readonly ledgerArea = el('div', { class: 'ledger-area' });
   private readonly first: HTMLSelectElement;
@@ -76,6 +85,11 @@ export class Pane {
   private readonly grantNote = el('p', { id: 'confirmed-note', class: 'hint' }, '');
   private readonly unticked = new Set<string>();
   private model: ModelStatus | null = null;
+  /** The one state every result view draws: the last run's result. */
+  private result: ModelResult | null = null;
+  /** The inputs' signature the result was run on (null until the refresh after it). */
+  private resultSignature: string | null = null;
+  private resultPending = false;
   private busy = false;
   /** The user typed a figure not yet entered: the field is not refilled from the workbook. */
   private grantEdited = false;
@@ -96,12 +110,11 @@ export class Pane {
     };
     this.grant = el('input', {
       id: 'confirmed-grant',
-      type: 'number',
-      min: 0,
-      step: 0.01,
+      type: 'text',
       inputmode: 'decimal',
       autocomplete: 'off',
-      'aria-describedby': 'confirmed-note',
+      spellcheck: 'false',
+      'aria-describedby': 'grant-error grant-current confirmed-note',
     });
     const compareFirst = selectField('compare-first', text.compare.first);
     const compareSecond = selectField('compare-second', text.compare.second);
@@ -125,29 +138,29 @@ export class Pane {
         el('div', { class: 'stack' }, el('label', { for: 'confirmed-grant' }, text.confirmed.label), this.grant),
         this.buttons.apply,
       ),
+      this.grantError,
+      this.grantCurrent,
       this.grantFundField,
       this.grantNote,
     );
+
+    const answerFund = el('div', { class: 'stack answer-fund', hidden: true }, el('label', { for: 'answer-fund' }, text.answer.fund), this.answerFund);
+    this.answerFundField = answerFund;
+    this.answer.append(el('h2', { id: 'answer-heading' }, text.answer.heading), this.staleNote, answerFund, this.answerBody);
 
     this.element = el(
       'div',
       { class: 'pane-body' },
       el('header', { class: 'pane-header' }, el('h1', {}, text.title)),
+      this.answer,
       this.status.element,
-      section(
-        'model-heading',
-        text.model.heading,
-        this.modelLine,
-        el('div', { class: 'actions' }, this.buttons.sample),
-        el('p', { class: 'hint' }, text.model.createHint),
-      ),
       section(
         'scenarios-heading',
         text.scenarios.heading,
         el('fieldset', {}, el('legend', {}, text.scenarios.legend), this.scenarioBoxes),
         el('div', { class: 'actions' }, this.buttons.run),
       ),
-      section('confirmed-heading', text.confirmed.heading, grantForm, this.glanceArea),
+      section('confirmed-heading', text.confirmed.heading, grantForm),
       section(
         'compare-heading',
         text.compare.heading,
@@ -156,10 +169,27 @@ export class Pane {
         this.compareArea,
       ),
       section('appendices-heading', text.appendices.heading, appendix.wrapper, el('div', { class: 'actions' }, this.buttons.appendices)),
-      section('results-heading', text.results.heading, this.ledgerArea),
       this.checks.element,
+      section('results-heading', text.results.heading, this.ledgerArea),
+      section(
+        'model-heading',
+        text.model.heading,
+        this.modelLine,
+        el('div', { class: 'actions' }, this.buttons.sample),
+        el('p', { class: 'hint' }, text.model.createHint),
+      ),
     );
 
+    this.answerFund.addEventListener('change', () => this.renderResult());
+    for (const select of [this.first, this.second]) select.addEventListener('change', () => void this.compare());
+    this.answer.addEventListener('click', (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#checks-"]') : null;
+      const target = link ? document.getElementById(link.getAttribute('href')?.slice(1) ?? '') : null;
+      if (!target) return;
+      event.preventDefault();
+      target.scrollIntoView({ block: 'start' });
+      target.focus();
+    });
     this.buttons.sample.addEventListener('click', () => void this.createSampleModel());
     this.buttons.run.addEventListener('click', () => void this.run());
     this.buttons.compare.addEventListener('click', () => void this.compare());
@@ -170,6 +200,7 @@ export class Pane {
     });
     this.grant.addEventListener('input', () => {
       this.grantEdited = true;
+      this.clearGrantError();
     });
     this.scenarioBoxes.addEventListener('change', (event) => {
       const box = event.target;
@@ -178,6 +209,11 @@ export class Pane {
       else this.unticked.add(box.value);
     });
     this.setEnabled();
+  }
+
+  /** Runs the chosen scenarios when the workbook holds a model that can run (the preview, on a file just opened). */
+  async runIfReady(): Promise<void> {
+    if (this.hasModel && this.model?.problem === null) await this.run();
   }
 
   /** Re-reads the workbook unless a command is running (which re-reads it when done). */
@@ -202,8 +238,14 @@ export class Pane {
     else this.modelLine.textContent = text.model.found(status.found);
 
     this.renderScenarioBoxes(status.scenarios);
-    fillSelect(this.first, status.scenarios, status.scenarios[0]);
-    fillSelect(this.second, status.scenarios, status.scenarios[1] ?? status.scenarios[0]);
+    const pair = status.grant?.kind === 'found' || status.grant?.kind === 'ask' ? [status.grant.compareWith, status.grant.scenario] : [];
+    fillSelect(this.first, status.scenarios, pair[0] ?? status.scenarios[0]);
+    fillSelect(this.second, status.scenarios, pair[1] ?? status.scenarios[1] ?? status.scenarios[0]);
+    if (this.resultPending) {
+      this.resultSignature = status.signature;
+      this.resultPending = false;
+    }
+    this.staleNote.hidden = this.result === null || this.resultSignature === status.signature;
     fillSelect(this.appendixScenario, status.scenarios, status.scenarios[status.scenarios.length - 1]);
     this.showGrantTarget(status);
     if (!this.grantEdited && document.activeElement !== this.grant) {
@@ -218,6 +260,9 @@ export class Pane {
     const asking = grant?.kind === 'ask' || (grant?.kind === 'found' && grant.fundFrom === 'chosen');
     this.grantFundField.hidden = !asking;
     if (asking && status.model) fillSelect(this.grantFund, status.model.funds.map((f) => f.name), this.chosenFund());
+    this.grantCurrent.textContent = grant?.kind === 'found'
+      ? text.grant.current(status.confirmedIncome, status.indicativeIncome, grant.compareWith)
+      : '';
     if (grant?.kind === 'found') this.grantNote.textContent = text.confirmed.note(grant.scenario, grant.fund, status.confirmedIncome);
     else if (grant?.kind === 'ask') this.grantNote.textContent = text.confirmed.noteUnknown;
     else if (grant?.kind === 'problem') this.grantNote.textContent = grantTargetProblem(grant.problem);
@@ -280,6 +325,7 @@ export class Pane {
     }
     this.grant.disabled = !usable;
     for (const select of [this.first, this.second, this.appendixScenario, this.grantFund]) select.disabled = !usable;
+    this.answerFund.disabled = this.result === null;
     this.element.setAttribute('aria-busy', String(this.busy));
   }
 
@@ -299,13 +345,70 @@ export class Pane {
       this.status.error(errorText(error));
     } finally {
       this.busy = false;
+      const produced = this.resultPending;
       await this.refresh();
+      if (produced) this.focusAnswer();
     }
   }
 
-  private showResult(checks: readonly Check[], ledger: HTMLElement): void {
-    replaceChildren(this.ledgerArea, ledger);
-    this.checks.show(checks);
+  /** A command produced a run: every result view draws it, and the answer takes focus. */
+  private setResult(result: ModelResult): void {
+    this.result = result;
+    this.resultPending = true;
+    const funds = [...new Set(result.ledger.map((row) => row.fund))];
+    replaceChildren(
+      this.answerFund,
+      el('option', { value: '' }, text.answer.allFunds),
+      ...funds.map((fund) => el('option', { value: fund }, fund)),
+    );
+    if (!funds.includes(this.answerFundValue)) this.answerFundValue = '';
+    this.answerFund.value = this.answerFundValue;
+    if (this.answerFundField) this.answerFundField.hidden = false;
+    this.renderResult();
+    replaceChildren(this.ledgerArea, ledgerSummary(result));
+    this.checks.show(result.checks, result.scenariosRun);
+  }
+
+  private answerFundValue = '';
+  private answerFundField: HTMLElement | null = null;
+
+  /** Draws the answer and Compare from the one result, for the fund shown. */
+  private renderResult(): void {
+    const result = this.result;
+    if (result === null) return;
+    this.answerFundValue = this.answerFund.value;
+    const answer = answerOf(result, this.answerFundValue);
+    replaceChildren(this.answerBody, ...answerView(answer));
+    const comparison = result.comparison;
+    if (comparison === null) {
+      replaceChildren(this.compareArea);
+      return;
+    }
+    const totals = answer.comparison?.funds ?? [];
+    replaceChildren(
+      this.compareArea,
+      glanceTable(glanceOf(result, this.answerFundValue === '' ? this.glanceFund() : this.answerFundValue)),
+      barChart(
+        {
+          title: text.compare.chartTitle(comparison.first, comparison.second),
+          series: [comparison.first, comparison.second],
+          categories: totals.map((t) => t.label),
+          values: totals.map((t) => [t.first, t.second]),
+        },
+        'compare-chart',
+      ),
+    );
+  }
+
+  /** After a run: the answer takes focus (the status line has announced it). */
+  private focusAnswer(): void {
+    this.answer.scrollIntoView({ block: 'nearest' });
+    this.answer.focus({ preventScroll: true });
+  }
+
+  private announce(result: ModelResult): string {
+    const answer = answerOf(result, this.answerFundValue);
+    return text.answer.announce(answer.scenario, answer.counts.error, answer.counts.warning);
   }
 
   private async createSampleModel(): Promise<void> {
@@ -319,39 +422,73 @@ export class Pane {
 
   private async run(): Promise<void> {
     await this.command(async (progress) => {
-      const outcome = await runScenarios(this.port, this.chosenScenarios(), this.clock(), progress);
-      this.showResult(outcome.result.checks, ledgerSummary(outcome.result));
+      const outcome = await runScenarios(this.port, this.chosenScenarios(), this.clock(), progress, [this.first.value, this.second.value]);
+      this.setResult(outcome.result);
       this.onSheetsWritten(outcome.written[0]);
-      return text.done.run(outcome.result.scenariosRun, outcome.written);
+      return `${text.done.run(outcome.result.scenariosRun, outcome.written)} ${this.announce(outcome.result)}`;
     });
   }
 
+  private showGrantError(message: string): void {
+    this.grantError.textContent = message;
+    this.grantError.hidden = false;
+    this.grant.setAttribute('aria-invalid', 'true');
+    this.grant.focus();
+  }
+
+  private clearGrantError(): void {
+    this.grantError.textContent = '';
+    this.grantError.hidden = true;
+    this.grant.removeAttribute('aria-invalid');
+  }
+
+  /**
+   * Applies the typed figure: refused beside the field when it is not an amount; asked
+   * about when far from the indicative one; only then run and written (commands.ts
+   * writes the input cell last, after every check passed).
+   */
   private async enterGrant(): Promise<void> {
+    if (this.busy) return;
+    const read = readGrantInput(this.grant.value);
+    if (!read.ok) {
+      this.showGrantError(read.message);
+      return;
+    }
+    this.clearGrantError();
+    const indicative = this.model?.indicativeIncome ?? null;
+    const grant = this.model?.grant;
+    if (indicative !== null && farFromIndicative(read.amount, indicative)) {
+      const name = grant?.kind === 'found' ? grant.compareWith : '';
+      const go = await confirmFar(this.element, text.grant.farTitle, text.grant.far(read.amount, indicative, name), text.grant.farApply, text.grant.farCancel);
+      if (!go) {
+        this.status.done(text.grant.cancelled);
+        this.grant.focus();
+        return;
+      }
+    }
     await this.command(async (progress) => {
-      if (this.grant.validity.badInput) throw new PaneError(text.grant.blank);
-      const amount = parseGrant(this.grant.value);
+      const amount = read.amount;
       const outcome = await enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), progress, this.chosenFund());
       this.grantEdited = false;
-      replaceChildren(this.glanceArea, glanceTable(outcome.glance));
-      this.showResult(outcome.result.checks, ledgerSummary(outcome.result));
+      this.setResult(outcome.result);
       this.onSheetsWritten('Comparison');
-      return text.done.confirmed(money(amount), outcome.replaced, outcome.fund, outcome.written, outcome.undo);
+      return `${text.done.confirmed(money(amount), outcome.replaced, outcome.fund, outcome.written, outcome.undo)} ${this.announce(outcome.result)}`;
     });
   }
 
   private async compare(): Promise<void> {
     await this.command(async (progress) => {
       const outcome = await compareScenarios(this.port, this.first.value, this.second.value, this.clock(), progress);
-      replaceChildren(this.compareArea, glanceTable(glanceOf(outcome.result, this.glanceFund())));
+      this.setResult(outcome.result);
       this.onSheetsWritten('Comparison');
-      return text.done.run(outcome.result.scenariosRun, outcome.written);
+      return `${text.done.run(outcome.result.scenariosRun, outcome.written)} ${this.announce(outcome.result)}`;
     });
   }
 
   private async appendices(): Promise<void> {
     await this.command(async (progress) => {
       const outcome = await buildAppendices(this.port, this.appendixScenario.value, this.clock(), progress);
-      this.onSheetsWritten(outcome.written[0]);
+      this.onSheetsWritten(outcome.written.find((name) => name.startsWith('Appendix')) ?? outcome.written[0]);
       return text.done.run(outcome.result.scenariosRun, outcome.written);
     });
   }

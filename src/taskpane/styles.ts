@@ -6,6 +6,7 @@
 export const PANE_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+[hidden] { display: none !important; }
 body {
   margin: 0;
   font-family: var(--fontFamilyBase);
@@ -21,7 +22,7 @@ p { margin: 0 0 var(--spacingVerticalS); }
 .actions + .hint, .field-row + .hint, .actions + .glance-area { margin-top: var(--spacingVerticalS); }
 
 /* The pane */
-.pane { display: flex; flex-direction: column; gap: var(--spacingVerticalM); padding: var(--spacingVerticalM) var(--spacingHorizontalL); max-width: 100%; }
+.pane { min-width: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalM); padding: var(--spacingVerticalM) var(--spacingHorizontalL); max-width: 100%; }
 .pane-header { display: flex; align-items: center; gap: var(--spacingHorizontalS); flex-wrap: wrap; }
 .pane-section { border-top: var(--strokeWidthThin) solid var(--colorNeutralStroke2); padding-top: var(--spacingVerticalM); }
 .pane-section > .actions, .field-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: flex-end; }
@@ -59,6 +60,9 @@ input[type="number"], input[type="text"], select {
   background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
   min-width: 0; max-width: 100%;
 }
+#confirmed-grant { width: 12em; text-align: right; font-variant-numeric: tabular-nums; }
+input[aria-invalid="true"] { border-color: var(--colorPaletteRedBorder2); border-bottom-color: var(--colorPaletteRedBorder2); }
+.field-error { color: var(--colorPaletteRedForeground1); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin: var(--spacingVerticalXS) 0; }
 input[type="number"] { width: 14em; text-align: right; font-variant-numeric: tabular-nums; }
 select { min-width: 12em; }
 input:focus-visible, select:focus-visible { outline-offset: 0; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
@@ -93,7 +97,31 @@ table.summary tfoot th, table.summary tfoot td { font-weight: var(--fontWeightSe
 .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .negative { color: var(--colorStatusDangerForeground1); }
 
+/* The answer at the top */
+.answer { border-top: 0; padding-top: 0; }
+.answer:focus-visible { outline-offset: 4px; }
+.answer h2 { margin-bottom: var(--spacingVerticalXS); }
+.answer h3, .check-group h3 { font-size: var(--fontSizeBase300); line-height: var(--lineHeightBase300); font-weight: var(--fontWeightSemibold); margin: 0 0 2px; }
+.answer-fund { flex-direction: row; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalXS); }
+.answer-fund select { min-width: 0; flex: 1; }
+.answer-counts { font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalXS); }
+.answer-counts .count-error { color: var(--colorPaletteRedForeground1); }
+table.answer-funds { margin-bottom: var(--spacingVerticalS); }
+table.answer-funds th, table.answer-funds td { padding: 1px var(--spacingHorizontalXS); }
+table.answer-funds .answer-fund th { font-weight: var(--fontWeightSemibold); border-bottom: 0; padding-top: var(--spacingVerticalXS); }
+table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
+.answer-moves { display: grid; grid-template-columns: 1fr 1fr; gap: var(--spacingHorizontalM); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); }
+.answer-moves ul { list-style: none; margin: 0; padding: 0; }
+.answer-moves li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 var(--spacingHorizontalXS); }
+.answer-moves .mover-name { overflow-wrap: anywhere; }
+.stale { background: var(--colorStatusWarningBackground1); border: var(--strokeWidthThin) solid var(--colorStatusWarningBorder1); border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalXS) var(--spacingHorizontalS); }
+
+
+
+
 /* The Checks list */
+.check-group { list-style: none; }
+.check-group > ul { list-style: none; margin: 0 0 var(--spacingVerticalS); padding: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
 .checks { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
 .check-body {
   display: grid; grid-template-columns: auto 1fr; gap: 2px var(--spacingHorizontalS); width: 100%; text-align: left;
@@ -121,9 +149,20 @@ div.check-body { cursor: default; }
 }
 .preview-banner p { margin: 0; flex: 1 1 24em; }
 .preview-badge { display: inline-block; padding: 0 var(--spacingHorizontalS); border-radius: var(--borderRadiusCircular); background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); font-weight: var(--fontWeightSemibold); margin-right: var(--spacingHorizontalS); }
+.file-actions { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: center; }
+.file-button {
+  display: inline-flex; align-items: center; min-height: 32px; padding: 5px var(--spacingHorizontalM);
+  border-radius: var(--borderRadiusMedium); border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  background: var(--colorNeutralBackground1); cursor: pointer;
+}
+.file-button:hover { background: var(--colorNeutralBackground1Hover); }
+.file-actions input:focus-visible + .file-button { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; }
+.file-status:empty { display: none; }
+.file-status { margin: 0; flex-basis: 100%; }
+.preview-banner .alert:not(:empty) { flex-basis: 100%; }
 .preview-layout { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; align-items: start; }
 .preview-layout > .pane { border-right: var(--strokeWidthThin) solid var(--colorNeutralStroke2); min-height: 100vh; }
-@media (max-width: 800px) { .preview-layout { grid-template-columns: 1fr; } .preview-layout > .pane { border-right: 0; min-height: 0; } }
+@media (max-width: 800px) { .preview-layout { grid-template-columns: minmax(0, 1fr); } .preview-layout > .pane { border-right: 0; min-height: 0; } }
 .workbook { padding: var(--spacingVerticalM) var(--spacingHorizontalL); min-width: 0; background: var(--colorNeutralBackground2); min-height: 100vh; }
 .sheet-tabs { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke1); margin-bottom: var(--spacingVerticalS); }
 .sheet-tab { min-width: 0; border-radius: var(--borderRadiusMedium) var(--borderRadiusMedium) 0 0; border-bottom: 0; font-weight: var(--fontWeightRegular); background: var(--colorNeutralBackground3); }
@@ -145,6 +184,9 @@ table.grid tr.selected > * { background: var(--colorBrandBackground2); box-shado
 .chart text { font-family: var(--fontFamilyBase); font-size: 11px; fill: var(--colorNeutralForeground2); }
 .chart .chart-title { font-size: 13px; font-weight: 600; fill: var(--colorNeutralForeground1); }
 .chart .axis { stroke: var(--colorNeutralStroke1); }
+.chart .gridline { stroke: var(--colorNeutralStroke3); }
+.chart .axis-title { font-weight: 600; }
+.chart .bar-value { font-size: 10px; fill: var(--colorNeutralForeground1); }
 .chart .series-0 { fill: var(--colorPaletteBlueBorderActive); }
 .chart .series-1 { fill: var(--colorPaletteDarkOrangeBorderActive); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
