@@ -774,6 +774,9 @@ export const CHART_NAME = 'AwardsModellerChart';
  * Draws the spec's chart (clustered columns) beside the table: categories from one
  * column, one series per named column, from the body rows or the footer (totals).
  */
+/** Whole pounds on the chart's axis and bar labels: pence would crowd them. */
+const CHART_MONEY_FORMAT = '£#,##0';
+
 function drawChart(sheet: Excel.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
   const chart = spec.chart;
   if (chart === undefined) return;
@@ -798,6 +801,16 @@ function drawChart(sheet: Excel.Worksheet, spec: SheetSpec, layout: SheetLayout)
     added.setValues(sheet.getRange(rangeAddress(top, series[i + 1], bottom, series[i + 1])));
     added.setXAxisValues(sheet.getRange(rangeAddress(top, categories, bottom, categories)));
   });
+  // Axes, values and a legend (SPEC §4; issue 11): Chart.legend, Chart.axes and
+  // Chart.dataLabels are ExcelApi 1.1; number formats on the axis and labels are 1.8,
+  // which every Excel that runs a shared runtime has.
+  drawn.legend.visible = true;
+  drawn.legend.position = 'Bottom';
+  drawn.axes.categoryAxis.title.text = chart.categories;
+  drawn.axes.valueAxis.title.text = 'Amount (£)';
+  drawn.axes.valueAxis.numberFormat = CHART_MONEY_FORMAT;
+  drawn.dataLabels.showValue = true;
+  drawn.dataLabels.numberFormat = CHART_MONEY_FORMAT;
   // Beside the table, clear of its columns.
   drawn.setPosition(cellAddress(layout.headerRow, layout.columns + 2), cellAddress(layout.headerRow + 17, layout.columns + 9));
 }

@@ -94,6 +94,9 @@ export interface FakeChart {
   title: string;
   series: { name: string; values: Rect; categories?: Rect }[];
   position?: { from: string; to: string };
+  legend: { visible: boolean; position?: string };
+  axes: { categoryTitle?: string; valueTitle?: string; valueFormat?: string };
+  dataLabels: { showValue: boolean; numberFormat?: string };
 }
 
 /** How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9). */
@@ -913,7 +916,11 @@ class WorksheetProxy {
           }
           fake.op(OPERATION_BYTES);
           fake.guard(sheet, 'ChartCollection.add');
-          const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, title: '', series: [{ name: '', values: range.rect }] };
+          // A new chart has a legend and no data labels (Excel's defaults for ColumnClustered).
+          const chart: FakeChart = {
+            name: `Chart ${sheet.charts.length + 1}`, type, title: '', series: [{ name: '', values: range.rect }],
+            legend: { visible: true }, axes: {}, dataLabels: { showValue: false },
+          };
           sheet.charts.push(chart);
           return {
             set name(name: string) {
@@ -923,6 +930,25 @@ class WorksheetProxy {
               set text(text: string) {
                 chart.title = text;
               },
+            },
+            legend: {
+              set visible(visible: boolean) {
+                chart.legend.visible = visible;
+              },
+              set position(position: string) {
+                chart.legend.position = position;
+              },
+            },
+            axes: {
+              categoryAxis: { title: { set text(text: string) { chart.axes.categoryTitle = text; } } },
+              valueAxis: {
+                title: { set text(text: string) { chart.axes.valueTitle = text; } },
+                set numberFormat(format: string) { chart.axes.valueFormat = format; },
+              },
+            },
+            dataLabels: {
+              set showValue(show: boolean) { chart.dataLabels.showValue = show; },
+              set numberFormat(format: string) { chart.dataLabels.numberFormat = format; },
             },
             series: {
               getItemAt: (index: number) => seriesProxy(chart.series[index]),

@@ -282,6 +282,15 @@ describe('OfficeWorkbook: the comparison chart', () => {
     ]);
   });
 
+  it('gives the chart axes titled with what they show, each bar its value, and a legend', async () => {
+    const { fake, book } = excelWith();
+    await book.writeSheets([comparison(3)]);
+    const [chart] = fake.sheet('Comparison').charts;
+    expect(chart.legend).toEqual({ visible: true, position: 'Bottom' });
+    expect(chart.axes).toEqual({ categoryTitle: 'Fund', valueTitle: 'Amount (£)', valueFormat: '£#,##0' });
+    expect(chart.dataLabels).toEqual({ showValue: true, numberFormat: '£#,##0' });
+  });
+
   it('replaces its chart on a later run instead of piling up charts', async () => {
     const { fake, book } = excelWith();
     await book.writeSheets([comparison(2)]);
