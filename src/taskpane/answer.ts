@@ -5,7 +5,7 @@
  * and how many errors and warnings the run found. Read straight off one run's result,
  * in whole pence, so the glance, Compare and the chart cannot disagree.
  */
-import { summariseChecks, type ComparisonRow, type ModelResult } from '../engine/model';
+import { nextEvents, summariseChecks, type CalendarEvent, type ComparisonRow, type ModelResult } from '../engine/model';
 
 /** One fund's money in one scenario. */
 export interface FundMoney {
@@ -40,7 +40,12 @@ export interface Answer {
   counts: { error: number; warning: number; info: number };
   /** The fund shown ('' for all funds). */
   fund: string;
+  /** The next events of the commissioning calendar from today (payments, monitoring, term dates). */
+  upcoming: CalendarEvent[];
 }
+
+/** How many of the calendar's next events the answer lists. */
+export const UPCOMING = 5;
 
 const pence = (pounds: number): number => Math.round(pounds * 100);
 const pounds = (p: number): number => p / 100;
@@ -61,8 +66,9 @@ function change(label: string, rows: readonly ComparisonRow[]): Change {
  * The answer of a run, for one fund (`fund`) or all (`''`).
  *
  * @param top how many increases and cuts to list
+ * @param today ISO date: list the calendar's next events from it (none when absent)
  */
-export function answerOf(result: ModelResult, fund = '', top = 3): Answer {
+export function answerOf(result: ModelResult, fund = '', top = 3, today?: string): Answer {
   const comparison = result.comparison;
   const scenario = comparison?.second ?? result.scenariosRun[result.scenariosRun.length - 1] ?? '';
   const inFund = (name: string): boolean => fund === '' || same(name, fund);
@@ -98,5 +104,6 @@ export function answerOf(result: ModelResult, fund = '', top = 3): Answer {
     cuts,
     counts: summary.counts,
     fund,
+    upcoming: today === undefined ? [] : nextEvents({ ...result.calendar, events: result.calendar.events.filter((event) => inFund(event.fund)) }, today, UPCOMING),
   };
 }

@@ -75,6 +75,29 @@ function movers(heading: string, id: string, rows: readonly ComparisonRow[]): HT
   );
 }
 
+/** The next calendar events: date, what, whose, and the instalment for a payment. */
+function upcoming(events: Answer['upcoming']): HTMLElement {
+  return el(
+    'div',
+    { class: 'answer-upcoming' },
+    el('h3', { id: 'answer-upcoming' }, text.answer.upcoming),
+    el(
+      'ul',
+      { 'aria-labelledby': 'answer-upcoming' },
+      ...events.map((event) =>
+        el(
+          'li',
+          { 'data-ref': event.ref, 'data-date': event.date },
+          el('span', { class: 'upcoming-date' }, text.answer.eventDate(event.date)),
+          ' ',
+          `${event.event}: ${event.recipient} (${event.ref})`,
+          event.amount === null ? '' : ` ${money(event.amount)}`,
+        ),
+      ),
+    ),
+  );
+}
+
 /** The answer's nodes; the counts link to `#checks-error` and `#checks-warning`. */
 export function answerView(answer: Answer): Node[] {
   const counts = el(
@@ -95,5 +118,6 @@ export function answerView(answer: Answer): Node[] {
       ),
     );
   }
+  if (answer.upcoming.length > 0) nodes.push(upcoming(answer.upcoming));
   return nodes;
 }

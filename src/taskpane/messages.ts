@@ -92,6 +92,12 @@ export const text = {
     vs: (first: string, second: string) => `${second} against ${first}`,
     allFundsVs: (first: string, second: string) => `All funds, ${second} against ${first}`,
     increases: 'Largest increases',
+    upcoming: 'Coming up',
+    eventDate: (iso: string) => {
+      const [year, month, day] = iso.split('-').map(Number);
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      return `${day} ${months[month - 1]} ${year}`;
+    },
     cuts: 'Largest cuts',
     none: 'None.',
     announce: (scenario: string, errors: number, warnings: number) =>

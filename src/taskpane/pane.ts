@@ -377,7 +377,7 @@ export class Pane {
     const result = this.result;
     if (result === null) return;
     this.answerFundValue = this.answerFund.value;
-    const answer = answerOf(result, this.answerFundValue);
+    const answer = answerOf(result, this.answerFundValue, undefined, this.clock().today);
     replaceChildren(this.answerBody, ...answerView(answer));
     const comparison = result.comparison;
     if (comparison === null) {
@@ -407,7 +407,7 @@ export class Pane {
   }
 
   private announce(result: ModelResult): string {
-    const answer = answerOf(result, this.answerFundValue);
+    const answer = answerOf(result, this.answerFundValue, undefined, this.clock().today);
     return text.answer.announce(answer.scenario, answer.counts.error, answer.counts.warning);
   }
 

@@ -49,3 +49,21 @@ describe('the answer at the top of the pane', () => {
     expect([...answer.increases, ...answer.cuts].every((r) => r.fund === 'Victim Services Grant')).toBe(true);
   });
 });
+
+describe('the calendar in the answer', () => {
+  it('lists the next events from today, in date order, for the fund shown', () => {
+    const result = run(sampleModel());
+    const all = answerOf(result, '', 3, '2021-06-15').upcoming;
+    expect(all).toHaveLength(5);
+    expect(all.every((event) => event.date >= '2021-06-15')).toBe(true);
+    expect(all.map((event) => event.date)).toEqual([...all.map((event) => event.date)].sort());
+    const fund = all[0].fund;
+    const inFund = answerOf(result, fund, 3, '2021-06-15').upcoming;
+    expect(inFund.length).toBeGreaterThan(0);
+    expect(inFund.every((event) => event.fund === fund)).toBe(true);
+  });
+
+  it('lists none without a date to count from', () => {
+    expect(answerOf(run(sampleModel())).upcoming).toEqual([]);
+  });
+});
