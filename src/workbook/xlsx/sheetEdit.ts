@@ -4,6 +4,7 @@
  * sheet's selection. Everything else in the part — other cells, their styles, the
  * writer's spacing — stays as it was.
  */
+import type { SaxesTagNS } from 'saxes';
 import type { CellValue } from '../../engine/sheet';
 import { cellAddress } from '../layout';
 import { columnOf } from './readCells';
@@ -18,6 +19,13 @@ interface Found {
   end: number;
   selfClosing: boolean;
   attributes: Record<string, string>;
+}
+
+/** An element as a streamed start tag gives it (its end is set when it closes). */
+function foundOf(tag: SaxesTagNS, start: number, openEnd: number): Found {
+  const attributes: Record<string, string> = {};
+  for (const a of Object.values(tag.attributes)) attributes[a.name] = a.value;
+  return { name: tag.name, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, attributes };
 }
 
 /** What `setCell` did: the new text, and whether a formula was replaced (its calc chain entry must go). */
@@ -44,9 +52,8 @@ export function setCell(text: string, row: number, column: number, value: CellVa
   try {
     saxStream(text, {
       open: (tag, start, openEnd) => {
-        const attributes: Record<string, string> = {};
-        for (const a of Object.values(tag.attributes)) attributes[a.name] = a.value;
-        const found: Found = { name: tag.name, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, attributes };
+        const found = foundOf(tag, start, openEnd);
+        const { attributes } = found;
         stack.push(found);
         if (tag.uri !== NS_MAIN) return;
         if (tag.local === 'sheetData') sheetData = found;
@@ -130,9 +137,8 @@ export function setSelection(text: string, ref: string | undefined, selected: bo
   try {
     saxStream(text, {
       open: (tag, start, openEnd) => {
-        const attributes: Record<string, string> = {};
-        for (const a of Object.values(tag.attributes)) attributes[a.name] = a.value;
-        const found: Found = { name: tag.name, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, attributes };
+        const found = foundOf(tag, start, openEnd);
+        const { attributes } = found;
         stack.push(found);
         if (stack.length === 1) prefix = tag.prefix === '' ? '' : `${tag.prefix}:`;
         if (tag.uri !== NS_MAIN) return;
