@@ -14,7 +14,7 @@
 import { dayNumber, fromDayNumber, toIsoDate } from '../dates';
 import { fiscalYearOf } from '../fiscalYear';
 import { contractDates } from './contracts';
-import type { Award, Model, MonitoringRule } from './inputs';
+import type { Award, Model, PaymentPlan } from './inputs';
 import { messages } from './messages';
 import { monitoringDays, MonitoringPlan } from './monitoring';
 import { longDate, monthHeading, monthsBefore } from './months';
@@ -25,25 +25,27 @@ import type { Calendar, CalendarEvent, CalendarEventName, PaymentRow, Payments }
 /** The calendar's event names for contract dates. */
 export const CONTRACT_EVENTS = { termEnds: 'Term ends', decision: 'Extension decision due', reprocure: 'Re-procure by' } as const;
 
-/** An event's kind as a code: a payment, a contract date, or `MONITORING` plus the rule's index in `Model.monitoring`. */
+/** An event's kind as a code: a payment, a contract date, or `monitoring` plus the rule's index in `Model.monitoring`. */
 const KIND = { payment: 0, termEnds: 1, decision: 2, reprocure: 3, monitoring: 4 } as const;
 
 /** The payment plans as codes (for the instalment details' cache). */
 const PLAN_CODE = { Single: 0, Quarterly: 1, Monthly: 2 } as const;
 
 /**
- * The model year's events as columns, one entry an event: the day (from 0, the year's
- * first), the award (its index in `Model.awards`), the kind (see `KIND`), the number
- * of the award's events of that kind (from 1) with a variant (a payment's instalment
- * count; 1 for a monitoring event on the award's end only) as `number × 256 + variant`,
- * and the amount in pence (payments; 0 otherwise).
+ * The model year's events as columns, one entry an event, in final order: by day, then
+ * award order, then each award's payments, monitoring (rule by rule) and contract
+ * dates. The events of the year's day `d` (from 0) are entries `dayStart[d]` to
+ * `dayStart[d + 1] - 1`. For each: the award (its index in `Model.awards`); a code,
+ * `kind × 65536 + number × 256 + variant` — the kind (see `KIND`), the number of the
+ * award's events of that kind (from 1) and a variant (a payment's instalment count; 1
+ * for a monitoring event on the award's end only); and the amount in pence (payments;
+ * 0 otherwise).
  */
 export interface EventColumns {
   count: number;
-  day: Uint16Array;
+  dayStart: Int32Array;
   award: Int32Array;
-  kind: Int32Array;
-  part: Uint16Array;
+  code: Int32Array;
   pence: Float64Array;
 }
 
@@ -56,67 +58,15 @@ export interface PaymentColumns {
   months: Float64Array;
 }
 
-/** Events as they are found (award order), in columns that grow. */
-class EventBuffer {
-  count = 0;
-  day = new Uint16Array(0);
-  award = new Int32Array(0);
-  kind = new Int32Array(0);
-  part = new Uint16Array(0);
-  pence = new Float64Array(0);
-
-  constructor(capacity: number) {
-    this.resize(Math.max(16, capacity));
-  }
-
-  private resize(capacity: number): void {
-    const grow = <T extends Uint16Array | Int32Array | Float64Array>(old: T, made: T): T => {
-      made.set(old);
-      return made;
-    };
-    this.day = grow(this.day, new Uint16Array(capacity));
-    this.award = grow(this.award, new Int32Array(capacity));
-    this.kind = grow(this.kind, new Int32Array(capacity));
-    this.part = grow(this.part, new Uint16Array(capacity));
-    this.pence = grow(this.pence, new Float64Array(capacity));
-  }
-
-  add(day: number, award: number, kind: number, part: number, pence: number): void {
-    const at = this.count;
-    if (at === this.day.length) this.resize(at * 2);
-    this.day[at] = day;
-    this.award[at] = award;
-    this.kind[at] = kind;
-    this.part[at] = part;
-    this.pence[at] = pence;
-    this.count = at + 1;
-  }
-
-  /** The events in date order, stable (so award order within a day): a counting sort by day. */
-  sorted(days: number): EventColumns {
-    const count = this.count;
-    const place = new Int32Array(days + 1);
-    const { day, award, kind, part, pence } = this;
-    for (let k = 0; k < count; k++) place[day[k] + 1]++;
-    for (let d = 1; d <= days; d++) place[d] += place[d - 1];
-    const out: EventColumns = {
-      count, day: new Uint16Array(count), award: new Int32Array(count), kind: new Int32Array(count),
-      part: new Uint16Array(count), pence: new Float64Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const at = place[day[k]]++;
-      out.day[at] = day[k];
-      out.award[at] = award[k];
-      out.kind[at] = kind[k];
-      out.part[at] = part[k];
-      out.pence[at] = pence[k];
-    }
-    return out;
-  }
-}
-
-/** A rule's days (day numbers) for awards of one start, end and period, and whether the last is the award's end only. */
+/**
+ * A rule's days (from 0, the year's first) for awards of one start, end and period,
+ * and whether the last is the award's end only.
+ */
 interface MonitoredDays {
+  /** Its place in the list of every rule's days. */
+  index: number;
+  end: number;
+  every: number;
   days: Int32Array;
   atEnd: boolean;
 }
@@ -168,8 +118,9 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
 /**
  * Every payment and every event of the year, in columns: each paid award's instalments
  * (equal parts by the largest remainder, the first taking the odd pennies) by month,
- * and the events in date order, then award order, then each award's payments,
- * monitoring (rule by rule) and contract dates.
+ * and the events in their final order (see `EventColumns`). Two passes over the
+ * awards: the first counts each day's events (a counting sort's histogram), the second
+ * writes each event straight into its place.
  */
 function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): YearRecords {
   const year = fiscalYearOf(model.settings.startYear);
@@ -182,81 +133,158 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   for (let m = 0; m < 12; m++) monthOfDay.fill(m, starts[m] - first, starts[m + 1] - first);
 
   let paidCount = 0;
-  for (let i = 0; i < awards.length; i++) if (amounts[i] !== 0) paidCount++;
+  let contracts = 0;
+  for (let i = 0; i < awards.length; i++) {
+    if (amounts[i] !== 0) paidCount++;
+    if (awards[i].contract !== null) contracts++;
+  }
   const paid = new Int32Array(paidCount);
   const months = new Float64Array(12 * paidCount);
-  const events = new EventBuffer(paidCount * 8);
+  // place[d + 1] counts day d's events; then, summed, where day d's next event goes.
+  const place = new Int32Array(days + 1);
 
   const monitoring = new MonitoringPlan(model.monitoring);
-  const ruleIndex = new Map<MonitoringRule, number>(model.monitoring.map((rule, r) => [rule, r]));
-  const rules: MonitoringRule[] = [];
+  // Most awards share their dates (many run the whole year): each rule's days are worked out once per start, end and period.
+  const byStart = new Map<number, MonitoredDays[]>();
+  const shared: MonitoredDays[] = [];
   const scratch: number[] = [];
   const ends = { atEnd: false };
-  // Most awards share their dates (many run the whole year): each rule's days are worked out once per start, end and period.
-  const shared = new Map<number, MonitoredDays>();
+  const sharedDays = (startDay: number, start: Award['start'], endDay: number, every: number): number => {
+    let known = byStart.get(startDay);
+    if (known === undefined) {
+      known = [];
+      byStart.set(startDay, known);
+    }
+    for (const on of known) if (on.end === endDay && on.every === every) return on.index;
+    const count = monitoringDays(start ?? year.start, endDay, every, year, first, last, scratch, ends);
+    const on = { index: shared.length, end: endDay, every, days: Int32Array.from(scratch.slice(0, count), (day) => day - first), atEnd: ends.atEnd };
+    known.push(on);
+    shared.push(on);
+    return on.index;
+  };
+  // The monitoring each award takes (award, rule, shared days) and its contract dates in the year (award, day, kind), in award order.
+  const monitoredAward = new Int32Array(paidCount * monitoring.mostTaken);
+  const monitoredRule = new Int32Array(paidCount * monitoring.mostTaken);
+  const monitoredOn = new Int32Array(paidCount * monitoring.mostTaken);
+  let monitoredCount = 0;
+  const datedAward = new Int32Array(2 * contracts);
+  const datedDay = new Int32Array(2 * contracts);
+  const datedKind = new Int32Array(2 * contracts);
+  let datedCount = 0;
+  const dated = (i: number, day: number, kind: number): void => {
+    if (day < 0 || day >= days) return;
+    datedAward[datedCount] = i;
+    datedDay[datedCount] = day;
+    datedKind[datedCount++] = kind;
+    place[day + 1]++;
+  };
   const { extensionNoticeMonths, procurementLeadMonths } = model.settings;
   const paidDays = new Int32Array(12);
-  let p = 0;
 
-  for (let i = 0; i < awards.length; i++) {
+  for (let i = 0, p = 0; i < awards.length; i++) {
     const award = awards[i];
     const amount = amounts[i];
     if (amount !== 0) {
       paid[p] = i;
       const startDay = award.start === null ? first : dayNumber(award.start);
       const endDay = award.end === null ? last : dayNumber(award.end);
-      let from = startDay > first ? startDay : first;
-      let to = endDay < last ? endDay : last;
-      if (from > to) {
-        from = first;
-        to = last;
-      }
-      const count = instalmentDays(award.payment, from, to, starts, paidDays);
+      const count = payDays(award.payment, startDay, endDay, first, last, starts, paidDays);
       const magnitude = Math.abs(amount);
       const base = Math.floor(magnitude / count);
       const odd = magnitude - base * count;
       const sign = amount < 0 ? -1 : 1;
       const row = 12 * p;
       for (let k = 0; k < count; k++) {
-        const share = sign * (k < odd ? base + 1 : base) + 0;
         const day = paidDays[k] - first;
-        months[row + monthOfDay[day]] += share;
-        events.add(day, i, KIND.payment, (k + 1) * 256 + count, share);
+        months[row + monthOfDay[day]] += sign * (k < odd ? base + 1 : base);
+        place[day + 1]++;
       }
       p++;
 
       if (!monitoring.isEmpty) {
-        const taken = monitoring.rulesInto(award, amount, rules);
-        for (let r = 0; r < taken; r++) {
-          const rule = rules[r];
-          const every = rule.everyMonths;
-          const key = ((startDay + 1e6) * 4e6 + (endDay + 1e6)) * 121 + every;
-          let on = shared.get(key);
-          if (on === undefined) {
-            const count = monitoringDays(award.start ?? year.start, endDay, every, year, first, last, scratch, ends);
-            on = { days: Int32Array.from(scratch.slice(0, count)), atEnd: ends.atEnd };
-            shared.set(key, on);
-          }
-          const kind = KIND.monitoring + (ruleIndex.get(rule) ?? 0);
-          const count = on.days.length;
-          for (let k = 0; k < count; k++) {
-            const atEnd = k === count - 1 && on.atEnd ? 1 : 0;
-            events.add(on.days[k] - first, i, kind, (k + 1) * 256 + atEnd, 0);
-          }
+        // The rules taken are written from monitoredCount on, then kept (in place) where their days are not none.
+        const taken = monitoredCount + monitoring.rulesInto(award, amount, monitoredRule, monitoredCount);
+        for (let r = monitoredCount; r < taken; r++) {
+          const on = sharedDays(startDay, award.start, endDay, model.monitoring[monitoredRule[r]].everyMonths);
+          const onDays = shared[on].days;
+          if (onDays.length === 0) continue;
+          monitoredAward[monitoredCount] = i;
+          monitoredRule[monitoredCount] = monitoredRule[r];
+          monitoredOn[monitoredCount++] = on;
+          for (let k = 0; k < onDays.length; k++) place[onDays[k] + 1]++;
         }
       }
     }
 
     if (award.contract !== null) {
       const dates = contractDates(award.contract);
-      const termEnds = dayNumber(dates.termEnd) - first;
       const notice = dates.left > 0 ? extensionNoticeMonths : procurementLeadMonths;
-      const due = dayNumber(monthsBefore(dates.termEnd, notice)) - first;
-      if (termEnds >= 0 && termEnds < days) events.add(termEnds, i, KIND.termEnds, 256, 0);
-      if (due >= 0 && due < days) events.add(due, i, dates.left > 0 ? KIND.decision : KIND.reprocure, 256, 0);
+      dated(i, dayNumber(dates.termEnd) - first, KIND.termEnds);
+      dated(i, dayNumber(monthsBefore(dates.termEnd, notice)) - first, dates.left > 0 ? KIND.decision : KIND.reprocure);
     }
   }
-  return { model, first, events: events.sorted(days), payments: { paid, months }, amounts };
+
+  for (let d = 1; d <= days; d++) place[d] += place[d - 1];
+  const count = place[days];
+  const dayStart = place.slice();
+  const award = new Int32Array(count);
+  const code = new Int32Array(count);
+  const pence = new Float64Array(count);
+  let monitored = 0;
+  let contract = 0;
+  for (let p = 0; p < paidCount || monitored < monitoredCount || contract < datedCount;) {
+    // The next award with an event: paid awards, monitoring and contract dates each come in award order.
+    let i = p < paidCount ? paid[p] : awards.length;
+    if (monitored < monitoredCount && monitoredAward[monitored] < i) i = monitoredAward[monitored];
+    if (contract < datedCount && datedAward[contract] < i) i = datedAward[contract];
+    if (p < paidCount && paid[p] === i) {
+      const entry = awards[i];
+      const amount = amounts[i];
+      const count = payDays(entry.payment, entry.start === null ? first : dayNumber(entry.start), entry.end === null ? last : dayNumber(entry.end),
+        first, last, starts, paidDays);
+      const magnitude = Math.abs(amount);
+      const base = Math.floor(magnitude / count);
+      const odd = magnitude - base * count;
+      const sign = amount < 0 ? -1 : 1;
+      for (let k = 0; k < count; k++) {
+        const at = place[paidDays[k] - first]++;
+        award[at] = i;
+        code[at] = KIND.payment * 65536 + (k + 1) * 256 + count;
+        pence[at] = sign * (k < odd ? base + 1 : base) + 0;
+      }
+      p++;
+    }
+    for (; monitored < monitoredCount && monitoredAward[monitored] === i; monitored++) {
+      const { days: on, atEnd } = shared[monitoredOn[monitored]];
+      const kind = (KIND.monitoring + monitoredRule[monitored]) * 65536;
+      for (let k = 0; k < on.length; k++) {
+        const at = place[on[k]]++;
+        award[at] = i;
+        code[at] = kind + (k + 1) * 256 + (atEnd && k === on.length - 1 ? 1 : 0);
+      }
+    }
+    for (; contract < datedCount && datedAward[contract] === i; contract++) {
+      const at = place[datedDay[contract]]++;
+      award[at] = i;
+      code[at] = datedKind[contract] * 65536 + 256;
+    }
+  }
+  return { model, first, events: { count, dayStart, award, code, pence }, payments: { paid, months }, amounts };
+}
+
+/**
+ * Writes into `out` a plan's payment days (day numbers) for an award from `startDay` to
+ * `endDay`: its days cut to the year, or the whole year when they miss it (an award
+ * that still has an amount, as a SHARE line may). Returns how many.
+ */
+function payDays(plan: PaymentPlan, startDay: number, endDay: number, first: number, last: number, starts: Int32Array, out: Int32Array): number {
+  let from = startDay > first ? startDay : first;
+  let to = endDay < last ? endDay : last;
+  if (from > to) {
+    from = first;
+    to = last;
+  }
+  return instalmentDays(plan, from, to, starts, out);
 }
 
 /** One total row per fund (its paid awards' months added in pence): equal to the ledger's Awarded. */
@@ -292,46 +320,44 @@ function paymentRows({ model, payments, amounts }: YearRecords): PaymentRow[] {
 
 /** The calendar's rows, from the event columns: ISO dates, names and details as text. */
 function calendarEvents({ model, first, events }: YearRecords): CalendarEvent[] {
-  const { count, day, award: awardOf, kind: kindOf, part, pence } = events;
+  const { count, dayStart, award: awardOf, code, pence } = events;
   const awards = model.awards;
   const rules = model.monitoring;
-  const isoOf = new Map<number, string>();
   const paymentDetails = new Map<number, string>();
   const everyDetails = new Map<number, string>();
   const endDetail = [messages.monitoringAtEnd(false), messages.monitoringAtEnd(true)];
   const made = new Array<CalendarEvent>(count);
-  for (let k = 0; k < count; k++) {
-    const award = awards[awardOf[k]];
-    const kind = kindOf[k];
-    const sequence = part[k] >> 8;
-    const variant = part[k] & 255;
-    let date = isoOf.get(day[k]);
-    if (date === undefined) {
-      date = toIsoDate(fromDayNumber(first + day[k]));
-      isoOf.set(day[k], date);
-    }
-    let event: CalendarEventName;
-    let amount: number | null = null;
-    let detail: string;
-    if (kind === KIND.payment) {
-      event = 'Payment';
-      amount = toPounds(pence[k]);
-      const key = (PLAN_CODE[award.payment] * 16 + sequence) * 16 + variant;
-      detail = paymentDetails.get(key) ?? messages.instalmentDetail(award.payment, sequence, variant);
-      paymentDetails.set(key, detail);
-    } else if (kind >= KIND.monitoring) {
-      const rule = rules[kind - KIND.monitoring];
-      event = rule.what;
-      if (variant === 1) {
-        detail = endDetail[award.end === null ? 1 : 0];
+  for (let day = 0; day + 1 < dayStart.length; day++) {
+    if (dayStart[day] === dayStart[day + 1]) continue;
+    const date = toIsoDate(fromDayNumber(first + day));
+    for (let k = dayStart[day]; k < dayStart[day + 1]; k++) {
+      const award = awards[awardOf[k]];
+      const kind = code[k] >>> 16;
+      const sequence = (code[k] >>> 8) & 255;
+      const variant = code[k] & 255;
+      let event: CalendarEventName;
+      let amount: number | null = null;
+      let detail: string;
+      if (kind === KIND.payment) {
+        event = 'Payment';
+        amount = toPounds(pence[k]);
+        const key = (PLAN_CODE[award.payment] * 16 + sequence) * 16 + variant;
+        detail = paymentDetails.get(key) ?? messages.instalmentDetail(award.payment, sequence, variant);
+        paymentDetails.set(key, detail);
+      } else if (kind >= KIND.monitoring) {
+        const rule = rules[kind - KIND.monitoring];
+        event = rule.what;
+        if (variant === 1) {
+          detail = endDetail[award.end === null ? 1 : 0];
+        } else {
+          detail = everyDetails.get(rule.everyMonths) ?? messages.monitoringEvery(rule.everyMonths);
+          everyDetails.set(rule.everyMonths, detail);
+        }
       } else {
-        detail = everyDetails.get(rule.everyMonths) ?? messages.monitoringEvery(rule.everyMonths);
-        everyDetails.set(rule.everyMonths, detail);
+        [event, detail] = contractEvent(award, kind);
       }
-    } else {
-      [event, detail] = contractEvent(award, kind);
+      made[k] = { date, event, ref: award.ref, recipient: award.recipient, fund: award.fund, amount, detail, sequence };
     }
-    made[k] = { date, event, ref: award.ref, recipient: award.recipient, fund: award.fund, amount, detail, sequence };
   }
   return made;
 }

@@ -64,9 +64,16 @@ export function readMonitoring(tables: Readonly<Record<string, TableData>>, fund
   return rules;
 }
 
-/** The rules of one `What` that an award of a fund may take, highest minimum first (pence). */
-interface RuleGroup {
-  rules: { rule: MonitoringRule; minimum: number }[];
+/**
+ * The rules an award of one fund may take, flat: for each `What` (in order of first
+ * appearance), its rules highest minimum first, the earlier row first among equals.
+ * `groupEnd[g]` is where group `g`'s entries end; each entry is a rule (its index in
+ * the rules) and its minimum in pence.
+ */
+interface FundRules {
+  groupEnd: Int32Array;
+  rule: Int32Array;
+  minimum: Float64Array;
 }
 
 /**
@@ -74,62 +81,82 @@ interface RuleGroup {
  * `What` (in order of first appearance), worked out once for a run.
  */
 export class MonitoringPlan {
-  private readonly byFund = new Map<string, RuleGroup[]>();
+  private readonly byFund = new Map<string, FundRules>();
+  /** The most rules an award can take: one per `What`. */
+  readonly mostTaken: number;
 
-  constructor(private readonly rules: readonly MonitoringRule[]) {}
+  constructor(private readonly rules: readonly MonitoringRule[]) {
+    this.mostTaken = new Set(rules.map((rule) => whatKey(rule.what))).size;
+  }
 
   get isEmpty(): boolean {
     return this.rules.length === 0;
   }
 
-  private groupsFor(fund: string): RuleGroup[] {
+  private rulesOf(fund: string): FundRules {
     const known = this.byFund.get(fund);
     if (known !== undefined) return known;
     const whats: string[] = [];
-    const of = new Map<string, { own: MonitoringRule[]; every: MonitoringRule[] }>();
-    for (const rule of this.rules) {
-      if (rule.fund !== null && rule.fund !== fund) continue;
-      const key = rule.what.trim().toLowerCase();
+    const of = new Map<string, { own: number[]; every: number[] }>();
+    this.rules.forEach((rule, index) => {
+      if (rule.fund !== null && rule.fund !== fund) return;
+      const key = whatKey(rule.what);
       let entry = of.get(key);
       if (entry === undefined) {
         entry = { own: [], every: [] };
         of.set(key, entry);
         whats.push(key);
       }
-      (rule.fund === null ? entry.every : entry.own).push(rule);
-    }
-    const groups = whats.map((key): RuleGroup => {
-      const entry = of.get(key) ?? { own: [], every: [] };
-      const chosen = entry.own.length > 0 ? entry.own : entry.every;
-      const rules = chosen.map((rule) => ({ rule, minimum: toPence(rule.minimum) }));
-      // Highest minimum first; the earlier row first among equals (a stable sort).
-      rules.sort((a, b) => b.minimum - a.minimum);
-      return { rules };
+      (rule.fund === null ? entry.every : entry.own).push(index);
     });
-    this.byFund.set(fund, groups);
-    return groups;
+    const groupEnd: number[] = [];
+    const ordered: { rule: number; minimum: number }[] = [];
+    for (const key of whats) {
+      const entry = of.get(key) ?? { own: [], every: [] };
+      const chosen = (entry.own.length > 0 ? entry.own : entry.every).map((rule) => ({ rule, minimum: toPence(this.rules[rule].minimum) }));
+      // Highest minimum first; the earlier row first among equals (a stable sort).
+      chosen.sort((a, b) => b.minimum - a.minimum);
+      ordered.push(...chosen);
+      groupEnd.push(ordered.length);
+    }
+    const found: FundRules = {
+      groupEnd: Int32Array.from(groupEnd),
+      rule: Int32Array.from(ordered, (entry) => entry.rule),
+      minimum: Float64Array.from(ordered, (entry) => entry.minimum),
+    };
+    this.byFund.set(fund, found);
+    return found;
   }
 
   /** The rules an award of `amount` pence for the year takes: at most one per `What`. */
   rulesFor(award: Award, amount: number): MonitoringRule[] {
-    const taken: MonitoringRule[] = [];
-    const count = this.rulesInto(award, amount, taken);
-    return taken.slice(0, count);
+    const taken = new Int32Array(this.mostTaken);
+    const count = this.rulesInto(award, amount, taken, 0);
+    return Array.from(taken.subarray(0, count), (rule) => this.rules[rule]);
   }
 
-  /** {@link rulesFor} written into `out` (reused from award to award); returns how many. */
-  rulesInto(award: Award, amount: number, out: MonitoringRule[]): number {
+  /**
+   * {@link rulesFor} as the rules' indexes, written into `out` from `at` (a buffer
+   * shared by every award); returns how many.
+   */
+  rulesInto(award: Award, amount: number, out: Int32Array, at: number): number {
+    const { groupEnd, rule, minimum } = this.rulesOf(award.fund);
     let count = 0;
-    for (const group of this.groupsFor(award.fund)) {
-      for (const entry of group.rules) {
-        if (amount > entry.minimum) {
-          out[count++] = entry.rule;
+    for (let g = 0, entry = 0; g < groupEnd.length; entry = groupEnd[g++]) {
+      for (; entry < groupEnd[g]; entry++) {
+        if (amount > minimum[entry]) {
+          out[at + count++] = rule[entry];
           break;
         }
       }
     }
     return count;
   }
+}
+
+/** A `What` as matched: trimmed and case-blind. */
+function whatKey(what: string): string {
+  return what.trim().toLowerCase();
 }
 
 /** Where `monitoringDays` says whether its last day is the award's end but not a period's end. */
