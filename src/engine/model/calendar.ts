@@ -4,12 +4,14 @@
  * meetings, term ends, extension decisions due and re-procure-by dates — in date order
  * (then award order).
  *
- * A run works out every record: each award's instalments by month in pence, and every
- * event (its day, award, kind, number and amount) in its final order, held in columns
- * of numbers — day numbers, award indexes, kind codes — with no date object and no
- * text. The rows the sheets, files and the pane read (`PaymentRow`, `CalendarEvent`:
- * ISO dates, pounds, the detail text) are made from those columns when first read,
- * as the other sheets' cells are made from the run's rows when they are written.
+ * A run works out every record: every event — each instalment (its day, award, number
+ * and pence), each monitoring date and contract date — in its final order, and each
+ * fund's payments by month. The records are columns of numbers (day numbers, award
+ * indexes, kind codes, pence), with no date object and no text, and as little memory
+ * as will do: a large model's run spends more on fresh memory than on arithmetic. The
+ * rows the sheets, files and the pane read (`PaymentRow`, `CalendarEvent`: ISO dates,
+ * pounds, the detail text) are made from those columns when first read, as the other
+ * sheets' cells are made from the run's rows when they are written.
  */
 import { dayNumber, fromDayNumber, toIsoDate } from '../dates';
 import { fiscalYearOf } from '../fiscalYear';
@@ -31,6 +33,9 @@ const KIND = { payment: 0, termEnds: 1, decision: 2, reprocure: 3, monitoring: 4
 /** The payment plans as codes (for the instalment details' cache). */
 const PLAN_CODE = { Single: 0, Quarterly: 1, Monthly: 2 } as const;
 
+/** Pence that fit a 32-bit integer column (£21,474,836.47). */
+const INT32_PENCE = 2 ** 31 - 1;
+
 /**
  * The model year's events as columns, one entry an event, in final order: by day, then
  * award order, then each award's payments, monitoring (rule by rule) and contract
@@ -38,24 +43,15 @@ const PLAN_CODE = { Single: 0, Quarterly: 1, Monthly: 2 } as const;
  * `dayStart[d + 1] - 1`. For each: the award (its index in `Model.awards`); a code,
  * `kind × 65536 + number × 256 + variant` — the kind (see `KIND`), the number of the
  * award's events of that kind (from 1) and a variant (a payment's instalment count; 1
- * for a monitoring event on the award's end only); and the amount in pence (payments;
- * 0 otherwise).
+ * for a monitoring event on the award's end only); and the pence of a payment (0 for
+ * other events), in 32-bit integers unless an award is too large for them.
  */
 export interface EventColumns {
   count: number;
   dayStart: Int32Array;
   award: Int32Array;
   code: Int32Array;
-  pence: Float64Array;
-}
-
-/**
- * The year's payments as columns: the awards paid (award order) and, for the `p`-th,
- * its pence in months `12p` … `12p + 11` of `months`.
- */
-export interface PaymentColumns {
-  paid: Int32Array;
-  months: Float64Array;
+  pence: Int32Array | Float64Array;
 }
 
 /**
@@ -71,13 +67,19 @@ interface MonitoredDays {
   atEnd: boolean;
 }
 
-/** What the run keeps for the rows to be made from when read. */
+/** What the run keeps, for the rows to be made from when read. */
 interface YearRecords {
   model: Model;
+  /** The year's first day (a day number). */
   first: number;
-  events: EventColumns;
-  payments: PaymentColumns;
+  /** The month of the year (0 = the first) each day of it (from 0) falls in. */
+  monthOfDay: Uint8Array;
   amounts: Float64Array;
+  /** The awards paid (an amount other than 0), in award order. */
+  paid: Int32Array;
+  events: EventColumns;
+  /** Each fund's pence by month, then its total: 13 a fund, in `Model.funds` order. */
+  fundSums: Float64Array;
 }
 
 /**
@@ -87,9 +89,12 @@ interface YearRecords {
  */
 export function commissioningYear(model: Model, scenario: string, amounts: Float64Array): { payments: Payments; calendar: Calendar } {
   const year = fiscalYearOf(model.settings.startYear);
-  const starts = monthStartDays(year);
-  const records = yearRecords(model, amounts, starts);
-  const fundTotals = fundTotalRows(model, records.payments, amounts);
+  const records = yearRecords(model, amounts, monthStartDays(year));
+  const { fundSums } = records;
+  const fundTotals = model.funds.map((fund, f): PaymentRow => ({
+    ref: 'Total', recipient: '', fund: fund.name,
+    months: Array.from(fundSums.subarray(13 * f, 13 * f + 12), toPounds), total: toPounds(fundSums[13 * f + 12]),
+  }));
   const headings = Array.from({ length: 12 }, (_, m) => {
     const index = year.start.month - 1 + m;
     return monthHeading(year.start.year + Math.floor(index / 12), (index % 12) + 1);
@@ -116,11 +121,11 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
 }
 
 /**
- * Every payment and every event of the year, in columns: each paid award's instalments
- * (equal parts by the largest remainder, the first taking the odd pennies) by month,
- * and the events in their final order (see `EventColumns`). Two passes over the
- * awards: the first counts each day's events (a counting sort's histogram), the second
- * writes each event straight into its place.
+ * Every event of the year, in columns in their final order (see `EventColumns`), each
+ * paid award's instalments among them (equal parts by the largest remainder, the first
+ * taking the odd pennies), and each fund's payments by month. Two passes over the
+ * awards: the first counts each day's events (a counting sort's histogram) and adds up
+ * the funds, the second writes each event straight into its place.
  */
 function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): YearRecords {
   const year = fiscalYearOf(model.settings.startYear);
@@ -134,12 +139,16 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
 
   let paidCount = 0;
   let contracts = 0;
+  let largest = 0;
   for (let i = 0; i < awards.length; i++) {
-    if (amounts[i] !== 0) paidCount++;
+    const amount = amounts[i];
+    if (amount !== 0) paidCount++;
+    if (amount > largest || -amount > largest) largest = Math.abs(amount);
     if (awards[i].contract !== null) contracts++;
   }
   const paid = new Int32Array(paidCount);
-  const months = new Float64Array(12 * paidCount);
+  const fundIndex = new Map<string, number>(model.funds.map((fund, f) => [fund.name, f]));
+  const fundSums = new Float64Array(13 * model.funds.length);
   // place[d + 1] counts day d's events; then, summed, where day d's next event goes.
   const place = new Int32Array(days + 1);
 
@@ -180,26 +189,30 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   };
   const { extensionNoticeMonths, procurementLeadMonths } = model.settings;
   const paidDays = new Int32Array(12);
+  let fundName: string | null = null;
+  let fund = -1;
 
   for (let i = 0, p = 0; i < awards.length; i++) {
     const award = awards[i];
     const amount = amounts[i];
     if (amount !== 0) {
-      paid[p] = i;
+      paid[p++] = i;
       const startDay = award.start === null ? first : dayNumber(award.start);
       const endDay = award.end === null ? last : dayNumber(award.end);
       const count = payDays(award.payment, startDay, endDay, first, last, starts, paidDays);
-      const magnitude = Math.abs(amount);
-      const base = Math.floor(magnitude / count);
-      const odd = magnitude - base * count;
-      const sign = amount < 0 ? -1 : 1;
-      const row = 12 * p;
-      for (let k = 0; k < count; k++) {
-        const day = paidDays[k] - first;
-        months[row + monthOfDay[day]] += sign * (k < odd ? base + 1 : base);
-        place[day + 1]++;
+      if (award.fund !== fundName) {
+        fundName = award.fund;
+        fund = fundIndex.get(fundName) ?? -1;
       }
-      p++;
+      if (fund >= 0) {
+        const magnitude = Math.abs(amount);
+        const base = Math.floor(magnitude / count);
+        const odd = magnitude - base * count;
+        const sign = amount < 0 ? -1 : 1;
+        for (let k = 0; k < count; k++) fundSums[13 * fund + monthOfDay[paidDays[k] - first]] += sign * (k < odd ? base + 1 : base);
+        fundSums[13 * fund + 12] += amount;
+      }
+      for (let k = 0; k < count; k++) place[paidDays[k] - first + 1]++;
 
       if (!monitoring.isEmpty) {
         // The rules taken are written from monitoredCount on, then kept (in place) where their days are not none.
@@ -229,7 +242,7 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const dayStart = place.slice();
   const award = new Int32Array(count);
   const code = new Int32Array(count);
-  const pence = new Float64Array(count);
+  const pence = largest > INT32_PENCE ? new Float64Array(count) : new Int32Array(count);
   let monitored = 0;
   let contract = 0;
   for (let p = 0; p < paidCount || monitored < monitoredCount || contract < datedCount;) {
@@ -250,7 +263,7 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
         const at = place[paidDays[k] - first]++;
         award[at] = i;
         code[at] = KIND.payment * 65536 + (k + 1) * 256 + count;
-        pence[at] = sign * (k < odd ? base + 1 : base) + 0;
+        pence[at] = sign * (k < odd ? base + 1 : base);
       }
       p++;
     }
@@ -269,7 +282,7 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       code[at] = datedKind[contract] * 65536 + 256;
     }
   }
-  return { model, first, events: { count, dayStart, award, code, pence }, payments: { paid, months }, amounts };
+  return { model, first, monthOfDay, amounts, paid, events: { count, dayStart, award, code, pence }, fundSums };
 }
 
 /**
@@ -287,35 +300,25 @@ function payDays(plan: PaymentPlan, startDay: number, endDay: number, first: num
   return instalmentDays(plan, from, to, starts, out);
 }
 
-/** One total row per fund (its paid awards' months added in pence): equal to the ledger's Awarded. */
-function fundTotalRows(model: Model, payments: PaymentColumns, amounts: Float64Array): PaymentRow[] {
-  const fundIndex = new Map<string, number>(model.funds.map((fund, f) => [fund.name, f]));
-  const sums = new Float64Array(13 * model.funds.length);
-  const { paid, months } = payments;
-  for (let p = 0; p < paid.length; p++) {
-    const f = fundIndex.get(model.awards[paid[p]].fund);
-    if (f === undefined) continue;
-    for (let m = 0; m < 12; m++) sums[13 * f + m] += months[12 * p + m];
-    sums[13 * f + 12] += amounts[paid[p]];
+/** The Payments rows, one a paid award in award order: its instalments (the payment events) by month, in pounds. */
+function paymentRows({ model, monthOfDay, amounts, paid, events }: YearRecords): PaymentRow[] {
+  const { dayStart, award: awardOf, code, pence } = events;
+  const rowOf = new Int32Array(model.awards.length);
+  for (let p = 0; p < paid.length; p++) rowOf[paid[p]] = p;
+  const months = new Float64Array(12 * paid.length);
+  for (let day = 0; day + 1 < dayStart.length; day++) {
+    const month = monthOfDay[day];
+    for (let k = dayStart[day]; k < dayStart[day + 1]; k++) {
+      if (code[k] >>> 16 === KIND.payment) months[12 * rowOf[awardOf[k]] + month] += pence[k];
+    }
   }
-  return model.funds.map((fund, f) => ({
-    ref: 'Total', recipient: '', fund: fund.name,
-    months: Array.from(sums.subarray(13 * f, 13 * f + 12), toPounds), total: toPounds(sums[13 * f + 12]),
-  }));
-}
-
-/** The Payments rows, one a paid award, in pounds. */
-function paymentRows({ model, payments, amounts }: YearRecords): PaymentRow[] {
-  const { paid, months } = payments;
-  const rows = new Array<PaymentRow>(paid.length);
-  for (let p = 0; p < paid.length; p++) {
-    const award = model.awards[paid[p]];
-    rows[p] = {
+  return Array.from(paid, (i, p): PaymentRow => {
+    const award = model.awards[i];
+    return {
       ref: award.ref, recipient: award.recipient, fund: award.fund,
-      months: Array.from(months.subarray(12 * p, 12 * p + 12), toPounds), total: toPounds(amounts[paid[p]]),
+      months: Array.from(months.subarray(12 * p, 12 * p + 12), toPounds), total: toPounds(amounts[i]),
     };
-  }
-  return rows;
+  });
 }
 
 /** The calendar's rows, from the event columns: ISO dates, names and details as text. */
