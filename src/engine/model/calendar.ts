@@ -19,7 +19,7 @@ import { contractDates } from './contracts';
 import type { Award, Model, PaymentPlan } from './inputs';
 import { messages } from './messages';
 import { monitoringDays, MonitoringPlan } from './monitoring';
-import { longDate, monthHeading, monthsBefore } from './months';
+import { longDate, monthHeading, monthsBeforeDay } from './months';
 import { instalmentDays, monthStartDays } from './payments';
 import { toPounds } from './pence';
 import type { Calendar, CalendarEvent, CalendarEventName, PaymentRow, Payments } from './types';
@@ -41,7 +41,7 @@ const INT32_PENCE = 2 ** 31 - 1;
  * award order, then each award's payments, monitoring (rule by rule) and contract
  * dates. The events of the year's day `d` (from 0) are entries `dayStart[d]` to
  * `dayStart[d + 1] - 1`. For each: the award (its index in `Model.awards`); a code,
- * `kind × 65536 + number × 256 + variant` — the kind (see `KIND`), the number of the
+ * `kind × 256 + number × 16 + variant` — the kind (see `KIND`), the number of the
  * award's events of that kind (from 1) and a variant (a payment's instalment count; 1
  * for a monitoring event on the award's end only); and the pence of a payment (0 for
  * other events), in 32-bit integers unless an award is too large for them.
@@ -49,8 +49,8 @@ const INT32_PENCE = 2 ** 31 - 1;
 export interface EventColumns {
   count: number;
   dayStart: Int32Array;
-  award: Int32Array;
-  code: Int32Array;
+  award: Uint16Array | Int32Array;
+  code: Uint16Array | Int32Array;
   pence: Int32Array | Float64Array;
 }
 
@@ -158,13 +158,17 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const shared: MonitoredDays[] = [];
   const scratch: number[] = [];
   const ends = { atEnd: false };
-  const sharedDays = (startDay: number, start: Award['start'], endDay: number, every: number): number => {
+  /** The days shared by awards that start on `startDay`: found once an award, then searched for its end and each rule's period. */
+  const startingOn = (startDay: number): MonitoredDays[] => {
     let known = byStart.get(startDay);
     if (known === undefined) {
       known = [];
       byStart.set(startDay, known);
     }
-    for (const on of known) if (on.end === endDay && on.every === every) return on.index;
+    return known;
+  };
+  const sharedDays = (known: MonitoredDays[], start: Award['start'], endDay: number, every: number): number => {
+    for (let k = 0; k < known.length; k++) if (known[k].end === endDay && known[k].every === every) return known[k].index;
     const count = monitoringDays(start ?? year.start, endDay, every, year, first, last, scratch, ends);
     const on = { index: shared.length, end: endDay, every, days: Int32Array.from(scratch.slice(0, count), (day) => day - first), atEnd: ends.atEnd };
     known.push(on);
@@ -217,8 +221,9 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       if (!monitoring.isEmpty) {
         // The rules taken are written from monitoredCount on, then kept (in place) where their days are not none.
         const taken = monitoredCount + monitoring.rulesInto(award, amount, monitoredRule, monitoredCount);
+        const known = taken > monitoredCount ? startingOn(startDay) : shared;
         for (let r = monitoredCount; r < taken; r++) {
-          const on = sharedDays(startDay, award.start, endDay, model.monitoring[monitoredRule[r]].everyMonths);
+          const on = sharedDays(known, award.start, endDay, model.monitoring[monitoredRule[r]].everyMonths);
           const onDays = shared[on].days;
           if (onDays.length === 0) continue;
           monitoredAward[monitoredCount] = i;
@@ -233,15 +238,16 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       const dates = contractDates(award.contract);
       const notice = dates.left > 0 ? extensionNoticeMonths : procurementLeadMonths;
       dated(i, dayNumber(dates.termEnd) - first, KIND.termEnds);
-      dated(i, dayNumber(monthsBefore(dates.termEnd, notice)) - first, dates.left > 0 ? KIND.decision : KIND.reprocure);
+      dated(i, monthsBeforeDay(dates.termEnd, notice) - first, dates.left > 0 ? KIND.decision : KIND.reprocure);
     }
   }
 
   for (let d = 1; d <= days; d++) place[d] += place[d - 1];
   const count = place[days];
   const dayStart = place.slice();
-  const award = new Int32Array(count);
-  const code = new Int32Array(count);
+  // The narrowest columns that hold every value: fresh memory is most of what they cost.
+  const award = awards.length <= 0xffff ? new Uint16Array(count) : new Int32Array(count);
+  const code = KIND.monitoring + model.monitoring.length <= 0xff ? new Uint16Array(count) : new Int32Array(count);
   const pence = largest > INT32_PENCE ? new Float64Array(count) : new Int32Array(count);
   let monitored = 0;
   let contract = 0;
@@ -262,24 +268,24 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       for (let k = 0; k < count; k++) {
         const at = place[paidDays[k] - first]++;
         award[at] = i;
-        code[at] = KIND.payment * 65536 + (k + 1) * 256 + count;
+        code[at] = KIND.payment * 256 + (k + 1) * 16 + count;
         pence[at] = sign * (k < odd ? base + 1 : base);
       }
       p++;
     }
     for (; monitored < monitoredCount && monitoredAward[monitored] === i; monitored++) {
       const { days: on, atEnd } = shared[monitoredOn[monitored]];
-      const kind = (KIND.monitoring + monitoredRule[monitored]) * 65536;
+      const kind = (KIND.monitoring + monitoredRule[monitored]) * 256;
       for (let k = 0; k < on.length; k++) {
         const at = place[on[k]]++;
         award[at] = i;
-        code[at] = kind + (k + 1) * 256 + (atEnd && k === on.length - 1 ? 1 : 0);
+        code[at] = kind + (k + 1) * 16 + (atEnd && k === on.length - 1 ? 1 : 0);
       }
     }
     for (; contract < datedCount && datedAward[contract] === i; contract++) {
       const at = place[datedDay[contract]]++;
       award[at] = i;
-      code[at] = datedKind[contract] * 65536 + 256;
+      code[at] = datedKind[contract] * 256 + 16;
     }
   }
   return { model, first, monthOfDay, amounts, paid, events: { count, dayStart, award, code, pence }, fundSums };
@@ -309,7 +315,7 @@ function paymentRows({ model, monthOfDay, amounts, paid, events }: YearRecords):
   for (let day = 0; day + 1 < dayStart.length; day++) {
     const month = monthOfDay[day];
     for (let k = dayStart[day]; k < dayStart[day + 1]; k++) {
-      if (code[k] >>> 16 === KIND.payment) months[12 * rowOf[awardOf[k]] + month] += pence[k];
+      if (code[k] >>> 8 === KIND.payment) months[12 * rowOf[awardOf[k]] + month] += pence[k];
     }
   }
   return Array.from(paid, (i, p): PaymentRow => {
@@ -335,9 +341,9 @@ function calendarEvents({ model, first, events }: YearRecords): CalendarEvent[] 
     const date = toIsoDate(fromDayNumber(first + day));
     for (let k = dayStart[day]; k < dayStart[day + 1]; k++) {
       const award = awards[awardOf[k]];
-      const kind = code[k] >>> 16;
-      const sequence = (code[k] >>> 8) & 255;
-      const variant = code[k] & 255;
+      const kind = code[k] >>> 8;
+      const sequence = (code[k] >>> 4) & 15;
+      const variant = code[k] & 15;
       let event: CalendarEventName;
       let amount: number | null = null;
       let detail: string;

@@ -93,9 +93,19 @@ export class MonitoringPlan {
     return this.rules.length === 0;
   }
 
+  /** The last fund asked for, and its rules (awards come fund by fund, mostly). */
+  private lastFund: string | null = null;
+  private lastRules: FundRules | null = null;
+
   private rulesOf(fund: string): FundRules {
-    const known = this.byFund.get(fund);
-    if (known !== undefined) return known;
+    if (fund === this.lastFund && this.lastRules !== null) return this.lastRules;
+    const known = this.byFund.get(fund) ?? this.plan(fund);
+    this.lastFund = fund;
+    this.lastRules = known;
+    return known;
+  }
+
+  private plan(fund: string): FundRules {
     const whats: string[] = [];
     const of = new Map<string, { own: number[]; every: number[] }>();
     this.rules.forEach((rule, index) => {

@@ -71,6 +71,24 @@ export function monthsBefore(end: CalendarDate, months: number): CalendarDate {
   return addDays(addMonths(addDays(end, 1), -months), -1);
 }
 
+/**
+ * {@link monthsBefore} as a day number (see `dayNumber`), with no date object made on the way.
+ *
+ * @example
+ * monthsBeforeDay({ year: 2022, month: 3, day: 31 }, 6) === dayNumber({ year: 2021, month: 9, day: 30 }) //=> true
+ */
+export function monthsBeforeDay(end: CalendarDate, months: number): number {
+  // The day after the end, as parts: the next month's first when the end is its month's last day.
+  const monthEnd = end.day === daysInMonth(end.year, end.month);
+  const year = monthEnd && end.month === 12 ? end.year + 1 : end.year;
+  const month = monthEnd ? (end.month % 12) + 1 : end.month;
+  const day = monthEnd ? 1 : end.day + 1;
+  const index = year * 12 + (month - 1) - months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  return dayNumber({ year: toYear, month: toMonth, day: Math.min(day, daysInMonth(toYear, toMonth)) }) - 1;
+}
+
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ];
