@@ -14,7 +14,7 @@
  * sheets' cells are made from the run's rows when they are written.
  */
 import { dayNumber, fromDayNumber, toIsoDate } from '../dates';
-import { fiscalYearOf } from '../fiscalYear';
+import { fiscalYearOf, type FiscalYear } from '../fiscalYear';
 import { contractDates } from './contracts';
 import type { Award, Model, PaymentPlan } from './inputs';
 import { messages } from './messages';
@@ -152,34 +152,8 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   // place[d + 1] counts day d's events; then, summed, where day d's next event goes.
   const place = new Int32Array(days + 1);
 
-  const monitoring = new MonitoringPlan(model.monitoring);
-  // Most awards share their dates (many run the whole year): each rule's days are worked out once per start, end and period.
-  const byStart = new Map<number, MonitoredDays[]>();
-  const shared: MonitoredDays[] = [];
-  const scratch: number[] = [];
-  const ends = { atEnd: false };
-  /** The days shared by awards that start on `startDay`: found once an award, then searched for its end and each rule's period. */
-  const startingOn = (startDay: number): MonitoredDays[] => {
-    let known = byStart.get(startDay);
-    if (known === undefined) {
-      known = [];
-      byStart.set(startDay, known);
-    }
-    return known;
-  };
-  const sharedDays = (known: MonitoredDays[], start: Award['start'], endDay: number, every: number): number => {
-    for (let k = 0; k < known.length; k++) if (known[k].end === endDay && known[k].every === every) return known[k].index;
-    const count = monitoringDays(start ?? year.start, endDay, every, year, first, last, scratch, ends);
-    const on = { index: shared.length, end: endDay, every, days: Int32Array.from(scratch.slice(0, count), (day) => day - first), atEnd: ends.atEnd };
-    known.push(on);
-    shared.push(on);
-    return on.index;
-  };
-  // The monitoring each award takes (award, rule, shared days) and its contract dates in the year (award, day, kind), in award order.
-  const monitoredAward = new Int32Array(paidCount * monitoring.mostTaken);
-  const monitoredRule = new Int32Array(paidCount * monitoring.mostTaken);
-  const monitoredOn = new Int32Array(paidCount * monitoring.mostTaken);
-  let monitoredCount = 0;
+  const monitoring = new MonitoringDays(model, year, first, last);
+  // Each award's contract dates in the year (award, day, kind), in award order.
   const datedAward = new Int32Array(2 * contracts);
   const datedDay = new Int32Array(2 * contracts);
   const datedKind = new Int32Array(2 * contracts);
@@ -218,19 +192,10 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       }
       for (let k = 0; k < count; k++) place[paidDays[k] - first + 1]++;
 
-      if (!monitoring.isEmpty) {
-        // The rules taken are written from monitoredCount on, then kept (in place) where their days are not none.
-        const taken = monitoredCount + monitoring.rulesInto(award, amount, monitoredRule, monitoredCount);
-        const known = taken > monitoredCount ? startingOn(startDay) : shared;
-        for (let r = monitoredCount; r < taken; r++) {
-          const on = sharedDays(known, award.start, endDay, model.monitoring[monitoredRule[r]].everyMonths);
-          const onDays = shared[on].days;
-          if (onDays.length === 0) continue;
-          monitoredAward[monitoredCount] = i;
-          monitoredRule[monitoredCount] = monitoredRule[r];
-          monitoredOn[monitoredCount++] = on;
-          for (let k = 0; k < onDays.length; k++) place[onDays[k] + 1]++;
-        }
+      const taken = monitoring.of(award, amount, startDay, endDay);
+      for (let r = 0; r < taken; r++) {
+        const on = monitoring.shared[monitoring.on[r]].days;
+        for (let k = 0; k < on.length; k++) place[on[k] + 1]++;
       }
     }
 
@@ -249,18 +214,13 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const award = awards.length <= 0xffff ? new Uint16Array(count) : new Int32Array(count);
   const code = KIND.monitoring + model.monitoring.length <= 0xff ? new Uint16Array(count) : new Int32Array(count);
   const pence = largest > INT32_PENCE ? new Float64Array(count) : new Int32Array(count);
-  let monitored = 0;
-  let contract = 0;
-  for (let p = 0; p < paidCount || monitored < monitoredCount || contract < datedCount;) {
-    // The next award with an event: paid awards, monitoring and contract dates each come in award order.
-    let i = p < paidCount ? paid[p] : awards.length;
-    if (monitored < monitoredCount && monitoredAward[monitored] < i) i = monitoredAward[monitored];
-    if (contract < datedCount && datedAward[contract] < i) i = datedAward[contract];
-    if (p < paidCount && paid[p] === i) {
-      const entry = awards[i];
-      const amount = amounts[i];
-      const count = payDays(entry.payment, entry.start === null ? first : dayNumber(entry.start), entry.end === null ? last : dayNumber(entry.end),
-        first, last, starts, paidDays);
+  for (let i = 0, contract = 0; i < awards.length; i++) {
+    const entry = awards[i];
+    const amount = amounts[i];
+    if (amount !== 0) {
+      const startDay = entry.start === null ? first : dayNumber(entry.start);
+      const endDay = entry.end === null ? last : dayNumber(entry.end);
+      const count = payDays(entry.payment, startDay, endDay, first, last, starts, paidDays);
       const magnitude = Math.abs(amount);
       const base = Math.floor(magnitude / count);
       const odd = magnitude - base * count;
@@ -271,15 +231,15 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
         code[at] = KIND.payment * 256 + (k + 1) * 16 + count;
         pence[at] = sign * (k < odd ? base + 1 : base);
       }
-      p++;
-    }
-    for (; monitored < monitoredCount && monitoredAward[monitored] === i; monitored++) {
-      const { days: on, atEnd } = shared[monitoredOn[monitored]];
-      const kind = (KIND.monitoring + monitoredRule[monitored]) * 256;
-      for (let k = 0; k < on.length; k++) {
-        const at = place[on[k]]++;
-        award[at] = i;
-        code[at] = kind + (k + 1) * 16 + (atEnd && k === on.length - 1 ? 1 : 0);
+      const taken = monitoring.of(entry, amount, startDay, endDay);
+      for (let r = 0; r < taken; r++) {
+        const { days: on, atEnd } = monitoring.shared[monitoring.on[r]];
+        const kind = (KIND.monitoring + monitoring.rules[r]) * 256;
+        for (let k = 0; k < on.length; k++) {
+          const at = place[on[k]]++;
+          award[at] = i;
+          code[at] = kind + (k + 1) * 16 + (atEnd && k === on.length - 1 ? 1 : 0);
+        }
       }
     }
     for (; contract < datedCount && datedAward[contract] === i; contract++) {
@@ -289,6 +249,63 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
     }
   }
   return { model, first, monthOfDay, amounts, paid, events: { count, dayStart, award, code, pence }, fundSums };
+}
+
+/**
+ * The monitoring each award takes: the rules (at most one per `What`) and, for each,
+ * its days in the year. Most awards share their dates (many run the whole year), so
+ * each rule's days are worked out once per start, end and period, and shared.
+ */
+class MonitoringDays {
+  /** Every rule's days worked out so far; `on` points into it. */
+  readonly shared: MonitoredDays[] = [];
+  /** The last award's rules (indexes in `Model.monitoring`) and their days (indexes in `shared`). */
+  readonly rules: Int32Array;
+  readonly on: Int32Array;
+  private readonly plan: MonitoringPlan;
+  private readonly byStart = new Map<number, MonitoredDays[]>();
+  private readonly scratch: number[] = [];
+  private readonly ends = { atEnd: false };
+
+  constructor(private readonly model: Model, private readonly year: FiscalYear, private readonly first: number, private readonly last: number) {
+    this.plan = new MonitoringPlan(model.monitoring);
+    this.rules = new Int32Array(this.plan.mostTaken);
+    this.on = new Int32Array(this.plan.mostTaken);
+  }
+
+  /** Works out an award's rules and their days into `rules` and `on`, leaving out rules with no day in the year; returns how many. */
+  of(award: Award, amount: number, startDay: number, endDay: number): number {
+    if (this.plan.isEmpty) return 0;
+    const taken = this.plan.rulesInto(award, amount, this.rules, 0);
+    if (taken === 0) return 0;
+    let known = this.byStart.get(startDay);
+    if (known === undefined) {
+      known = [];
+      this.byStart.set(startDay, known);
+    }
+    let count = 0;
+    for (let r = 0; r < taken; r++) {
+      const rule = this.rules[r];
+      const on = this.daysOf(known, award, endDay, this.model.monitoring[rule].everyMonths);
+      if (this.shared[on].days.length === 0) continue;
+      this.rules[count] = rule;
+      this.on[count++] = on;
+    }
+    return count;
+  }
+
+  /** The index in `shared` of a rule's days for awards of one start (`known`, the days found for it), end and period. */
+  private daysOf(known: MonitoredDays[], award: Award, endDay: number, every: number): number {
+    for (let k = 0; k < known.length; k++) if (known[k].end === endDay && known[k].every === every) return known[k].index;
+    const { scratch, ends, first } = this;
+    const count = monitoringDays(award.start ?? this.year.start, endDay, every, this.year, first, this.last, scratch, ends);
+    const days = new Int32Array(count);
+    for (let k = 0; k < count; k++) days[k] = scratch[k] - first;
+    const found = { index: this.shared.length, end: endDay, every, days, atEnd: ends.atEnd };
+    known.push(found);
+    this.shared.push(found);
+    return found.index;
+  }
 }
 
 /**
