@@ -15,7 +15,7 @@
  */
 import { dayNumber, fromDayNumber, toIsoDate } from '../dates';
 import { fiscalYearOf, type FiscalYear } from '../fiscalYear';
-import { contractDates } from './contracts';
+import { contractDates, contractDays } from './contracts';
 import type { Award, Model, PaymentPlan } from './inputs';
 import { messages } from './messages';
 import { monitoringDays, MonitoringPlan } from './monitoring';
@@ -124,8 +124,8 @@ export function commissioningYear(model: Model, scenario: string, amounts: Float
  * Every event of the year, in columns in their final order (see `EventColumns`), each
  * paid award's instalments among them (equal parts by the largest remainder, the first
  * taking the odd pennies), and each fund's payments by month. Two passes over the
- * awards: the first counts each day's events (a counting sort's histogram) and adds up
- * the funds, the second writes each event straight into its place.
+ * awards: the first counts each day's events (a counting sort's histogram), the second
+ * writes each event straight into its place and adds up the funds.
  */
 function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): YearRecords {
   const year = fiscalYearOf(model.settings.startYear);
@@ -178,18 +178,6 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       const startDay = award.start === null ? first : dayNumber(award.start);
       const endDay = award.end === null ? last : dayNumber(award.end);
       const count = payDays(award.payment, startDay, endDay, first, last, starts, paidDays);
-      if (award.fund !== fundName) {
-        fundName = award.fund;
-        fund = fundIndex.get(fundName) ?? -1;
-      }
-      if (fund >= 0) {
-        const magnitude = Math.abs(amount);
-        const base = Math.floor(magnitude / count);
-        const odd = magnitude - base * count;
-        const sign = amount < 0 ? -1 : 1;
-        for (let k = 0; k < count; k++) fundSums[13 * fund + monthOfDay[paidDays[k] - first]] += sign * (k < odd ? base + 1 : base);
-        fundSums[13 * fund + 12] += amount;
-      }
       for (let k = 0; k < count; k++) place[paidDays[k] - first + 1]++;
 
       const taken = monitoring.of(award, amount, startDay, endDay);
@@ -200,9 +188,9 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
     }
 
     if (award.contract !== null) {
-      const dates = contractDates(award.contract);
+      const dates = contractDays(award.contract);
       const notice = dates.left > 0 ? extensionNoticeMonths : procurementLeadMonths;
-      dated(i, dayNumber(dates.termEnd) - first, KIND.termEnds);
+      dated(i, dates.termEnd - first, KIND.termEnds);
       dated(i, monthsBeforeDay(dates.termEnd, notice) - first, dates.left > 0 ? KIND.decision : KIND.reprocure);
     }
   }
@@ -221,16 +209,24 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       const startDay = entry.start === null ? first : dayNumber(entry.start);
       const endDay = entry.end === null ? last : dayNumber(entry.end);
       const count = payDays(entry.payment, startDay, endDay, first, last, starts, paidDays);
+      if (entry.fund !== fundName) {
+        fundName = entry.fund;
+        fund = fundIndex.get(fundName) ?? -1;
+      }
       const magnitude = Math.abs(amount);
       const base = Math.floor(magnitude / count);
       const odd = magnitude - base * count;
       const sign = amount < 0 ? -1 : 1;
       for (let k = 0; k < count; k++) {
-        const at = place[paidDays[k] - first]++;
+        const day = paidDays[k] - first;
+        const share = sign * (k < odd ? base + 1 : base);
+        const at = place[day]++;
         award[at] = i;
         code[at] = KIND.payment * 256 + (k + 1) * 16 + count;
-        pence[at] = sign * (k < odd ? base + 1 : base);
+        pence[at] = share;
+        if (fund >= 0) fundSums[13 * fund + monthOfDay[day]] += share;
       }
+      if (fund >= 0) fundSums[13 * fund + 12] += amount;
       const taken = monitoring.of(entry, amount, startDay, endDay);
       for (let r = 0; r < taken; r++) {
         const { days: on, atEnd } = monitoring.shared[monitoring.on[r]];

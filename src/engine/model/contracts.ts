@@ -6,12 +6,12 @@
  * notice (months)` before it, with none left the service is re-procured
  * `Procurement lead time (months)` before it.
  */
-import { compareDates, toIsoDate, type CalendarDate } from '../dates';
+import { compareDates, dayNumber, fromDayNumber, toIsoDate, type CalendarDate } from '../dates';
 import { fiscalYearOf } from '../fiscalYear';
 import { BadCell } from './cells';
 import type { Award, ContractTerms, Model } from './inputs';
 import { messages } from './messages';
-import { longDate, monthsBefore, periodEnd } from './months';
+import { longDate, monthsBeforeDay, periodEnd, periodEndDay } from './months';
 import type { Check } from './types';
 
 /** What a contract's terms come to. */
@@ -43,6 +43,30 @@ export function contractDates(terms: ContractTerms): ContractDates {
     while (used < terms.extensions && compareDates(periodEnd(terms.start, terms.termMonths + used * terms.extensionMonths), termEnd) < 0) used++;
   }
   return { initialEnd, termEnd, lastEnd, used, left: terms.extensions - used };
+}
+
+/** {@link ContractDates} as day numbers (see `dayNumber`). */
+export interface ContractDays {
+  termEnd: number;
+  lastEnd: number;
+  used: number;
+  left: number;
+}
+
+/**
+ * {@link contractDates} as day numbers, with no date object made on the way: for loops
+ * over every contract of a model.
+ */
+export function contractDays(terms: ContractTerms): ContractDays {
+  const { year, month, day } = terms.start;
+  const initialEnd = periodEndDay(year, month, day, terms.termMonths);
+  const lastEnd = terms.extensions === 0 ? initialEnd : periodEndDay(year, month, day, terms.termMonths + terms.extensions * terms.extensionMonths);
+  const termEnd = terms.extendedTo === null ? initialEnd : dayNumber(terms.extendedTo);
+  let used = 0;
+  if (terms.extendedTo !== null) {
+    while (used < terms.extensions && periodEndDay(year, month, day, terms.termMonths + used * terms.extensionMonths) < termEnd) used++;
+  }
+  return { termEnd, lastEnd, used, left: terms.extensions - used };
 }
 
 /** The whole months of term and extensions the contract can run (its whole contract value's span). */
@@ -123,28 +147,33 @@ export function readContractTerms(label: string, cells: ContractCells, warn: (co
 export function contractChecks(model: Model): Check[] {
   const checks: Check[] = [];
   const year = fiscalYearOf(model.settings.startYear);
-  const nextEnd = fiscalYearOf(model.settings.startYear + 1).end;
+  const yearStart = dayNumber(year.start);
+  const yearEnd = dayNumber(year.end);
+  const nextEnd = dayNumber(fiscalYearOf(model.settings.startYear + 1).end);
   for (const award of model.awards) {
     if (award.contract === null) continue;
-    const dates = contractDates(award.contract);
-    const at = { scenario: '', fund: award.fund, ref: award.ref, table: 'Awards', row: award.row } as const;
-    const label = awardLabel(award);
-    if (dates.left === 0 && compareDates(dates.termEnd, year.start) >= 0 && compareDates(dates.termEnd, nextEnd) <= 0) {
-      const reprocure = monthsBefore(dates.termEnd, model.settings.procurementLeadMonths);
+    const days = contractDays(award.contract);
+    if (days.left === 0 && days.termEnd >= yearStart && days.termEnd <= nextEnd) {
+      const reprocure = fromDayNumber(monthsBeforeDay(days.termEnd, model.settings.procurementLeadMonths));
       checks.push({
-        severity: 'warning', ...at, check: 'Contract ends', column: 'Extensions',
-        message: messages.contractEnds(label, longDate(dates.termEnd), longDate(reprocure)),
+        severity: 'warning', ...checkedAt(award), check: 'Contract ends', column: 'Extensions',
+        message: messages.contractEnds(awardLabel(award), longDate(fromDayNumber(days.termEnd)), longDate(reprocure)),
       });
     }
-    const runsTo = award.end ?? year.end;
-    if (compareDates(runsTo, dates.lastEnd) > 0) {
+    const runsTo = award.end === null ? yearEnd : dayNumber(award.end);
+    if (runsTo > days.lastEnd) {
       checks.push({
-        severity: 'warning', ...at, check: 'Past contract end', column: 'End',
-        message: messages.pastContractEnd(label, longDate(runsTo), longDate(dates.lastEnd), award.end === null),
+        severity: 'warning', ...checkedAt(award), check: 'Past contract end', column: 'End',
+        message: messages.pastContractEnd(awardLabel(award), longDate(fromDayNumber(runsTo)), longDate(fromDayNumber(days.lastEnd)), award.end === null),
       });
     }
   }
   return checks;
+}
+
+/** Where a contract check points: the award's row. */
+function checkedAt(award: Award): Pick<Check, 'scenario' | 'fund' | 'ref' | 'table' | 'row'> {
+  return { scenario: '', fund: award.fund, ref: award.ref, table: 'Awards', row: award.row };
 }
 
 function awardLabel(award: Award): string {

@@ -72,21 +72,17 @@ export function monthsBefore(end: CalendarDate, months: number): CalendarDate {
 }
 
 /**
- * {@link monthsBefore} as a day number (see `dayNumber`), with no date object made on the way.
+ * {@link monthsBefore} on day numbers (see `dayNumber`): the same rule, for loops over many contracts.
  *
  * @example
- * monthsBeforeDay({ year: 2022, month: 3, day: 31 }, 6) === dayNumber({ year: 2021, month: 9, day: 30 }) //=> true
+ * monthsBeforeDay(dayNumber({ year: 2022, month: 3, day: 31 }), 6) === dayNumber({ year: 2021, month: 9, day: 30 }) //=> true
  */
-export function monthsBeforeDay(end: CalendarDate, months: number): number {
-  // The day after the end, as parts: the next month's first when the end is its month's last day.
-  const monthEnd = end.day === daysInMonth(end.year, end.month);
-  const year = monthEnd && end.month === 12 ? end.year + 1 : end.year;
-  const month = monthEnd ? (end.month % 12) + 1 : end.month;
-  const day = monthEnd ? 1 : end.day + 1;
-  const index = year * 12 + (month - 1) - months;
-  const toYear = Math.floor(index / 12);
-  const toMonth = index - toYear * 12 + 1;
-  return dayNumber({ year: toYear, month: toMonth, day: Math.min(day, daysInMonth(toYear, toMonth)) }) - 1;
+export function monthsBeforeDay(end: number, months: number): number {
+  const after = fromDayNumber(end + 1);
+  const index = after.year * 12 + (after.month - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayNumber({ year, month, day: Math.min(after.day, daysInMonth(year, month)) }) - 1;
 }
 
 const MONTH_NAMES = [
