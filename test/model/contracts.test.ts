@@ -1,5 +1,6 @@
-import { parseIsoDate, toIsoDate } from '../../src/engine/dates';
-import { contractDates, parseExtensions } from '../../src/engine/model/contracts';
+import fc from 'fast-check';
+import { dayNumber, daysInMonth, parseIsoDate, toIsoDate, type CalendarDate } from '../../src/engine/dates';
+import { contractDates, contractDays, parseExtensions } from '../../src/engine/model/contracts';
 import { REPORT_BANDS, runYear, yearModel } from './commissioning';
 import { award, checksNamed, type Row } from './support';
 
@@ -19,6 +20,20 @@ describe('contract terms', () => {
     const dates = contractDates(contract);
     expect([toIsoDate(dates.initialEnd), toIsoDate(dates.termEnd), toIsoDate(dates.lastEnd), dates.used, dates.left])
       .toEqual([initialEnd, termEnd, lastEnd, used, left]);
+  });
+
+  it('works out the same days on day numbers as on dates (property)', () => {
+    const anyDate: fc.Arbitrary<CalendarDate> = fc
+      .tuple(fc.integer({ min: 2010, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+      .map(([year, month, day]) => ({ year, month, day: Math.min(day, daysInMonth(year, month)) }));
+    fc.assert(fc.property(
+      anyDate, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 24 }), fc.option(anyDate),
+      (start, termMonths, extensions, extensionMonths, extendedTo) => {
+        const contract = { start, termMonths, extensions, extensionMonths: extensions === 0 ? 0 : extensionMonths, extendedTo };
+        const dates = contractDates(contract);
+        expect(contractDays(contract)).toEqual({ termEnd: dayNumber(dates.termEnd), lastEnd: dayNumber(dates.lastEnd), used: dates.used, left: dates.left });
+      },
+    ), { numRuns: 1000 });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { compareDates, dayNumber, daysInMonth, parseIsoDate, toIsoDate, type CalendarDate } from '../../src/engine/dates';
-import { addMonths, longDate, monthsBefore, periodEnd } from '../../src/engine/model/months';
+import { addMonths, longDate, monthsBefore, monthsBeforeDay, periodEnd, periodEndDay } from '../../src/engine/model/months';
 
 const date = (iso: string): CalendarDate => parseIsoDate(iso);
 
@@ -75,5 +75,12 @@ describe('periods in months', () => {
       const due = monthsBefore(periodEnd(first, months), months);
       expect(dayNumber(due)).toBe(dayNumber(first) - 1);
     }), { numRuns: 1000 });
+  });
+
+  it('gives the same days on day numbers as on dates, for the calendar\'s loops (property)', () => {
+    fc.assert(fc.property(anyDate, fc.integer({ min: 0, max: 120 }), (day, months) => {
+      expect(monthsBeforeDay(dayNumber(day), months)).toBe(dayNumber(monthsBefore(day, months)));
+      if (months > 0) expect(periodEndDay(day.year, day.month, day.day, months)).toBe(dayNumber(periodEnd(day, months)));
+    }), { numRuns: 2000 });
   });
 });
