@@ -331,13 +331,14 @@ function paymentRows({ model, monthOfDay, amounts, paid, events }: YearRecords):
       if (code[k] >>> 8 === KIND.payment) months[12 * rowOf[awardOf[k]] + month] += pence[k];
     }
   }
-  return Array.from(paid, (i, p): PaymentRow => {
-    const award = model.awards[i];
-    return {
-      ref: award.ref, recipient: award.recipient, fund: award.fund,
-      months: Array.from(months.subarray(12 * p, 12 * p + 12), toPounds), total: toPounds(amounts[i]),
-    };
-  });
+  const rows = new Array<PaymentRow>(paid.length);
+  for (let p = 0; p < paid.length; p++) {
+    const award = model.awards[paid[p]];
+    const pounds = new Array<number>(12);
+    for (let m = 0; m < 12; m++) pounds[m] = toPounds(months[12 * p + m]);
+    rows[p] = { ref: award.ref, recipient: award.recipient, fund: award.fund, months: pounds, total: toPounds(amounts[paid[p]]) };
+  }
+  return rows;
 }
 
 /** The calendar's rows, from the event columns: ISO dates, names and details as text. */
@@ -345,8 +346,9 @@ function calendarEvents({ model, first, events }: YearRecords): CalendarEvent[] 
   const { count, dayStart, award: awardOf, code, pence } = events;
   const awards = model.awards;
   const rules = model.monitoring;
-  const paymentDetails = new Map<number, string>();
-  const everyDetails = new Map<number, string>();
+  // Details made once each: a payment's by plan, number and count; a monitoring event's by rule.
+  const paymentDetails = new Array<string | undefined>(3 * 256);
+  const everyDetails = rules.map((rule) => messages.monitoringEvery(rule.everyMonths));
   const endDetail = [messages.monitoringAtEnd(false), messages.monitoringAtEnd(true)];
   const made = new Array<CalendarEvent>(count);
   for (let day = 0; day + 1 < dayStart.length; day++) {
@@ -363,18 +365,11 @@ function calendarEvents({ model, first, events }: YearRecords): CalendarEvent[] 
       if (kind === KIND.payment) {
         event = 'Payment';
         amount = toPounds(pence[k]);
-        const key = (PLAN_CODE[award.payment] * 16 + sequence) * 16 + variant;
-        detail = paymentDetails.get(key) ?? messages.instalmentDetail(award.payment, sequence, variant);
-        paymentDetails.set(key, detail);
+        const key = PLAN_CODE[award.payment] * 256 + (code[k] & 255);
+        detail = paymentDetails[key] ??= messages.instalmentDetail(award.payment, sequence, variant);
       } else if (kind >= KIND.monitoring) {
-        const rule = rules[kind - KIND.monitoring];
-        event = rule.what;
-        if (variant === 1) {
-          detail = endDetail[award.end === null ? 1 : 0];
-        } else {
-          detail = everyDetails.get(rule.everyMonths) ?? messages.monitoringEvery(rule.everyMonths);
-          everyDetails.set(rule.everyMonths, detail);
-        }
+        event = rules[kind - KIND.monitoring].what;
+        detail = variant === 1 ? endDetail[award.end === null ? 1 : 0] : everyDetails[kind - KIND.monitoring];
       } else {
         [event, detail] = contractEvent(award, kind);
       }
