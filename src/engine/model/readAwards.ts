@@ -1,8 +1,8 @@
 /** Reading the `Awards` table: each row checked, its problems turned into checks. */
 import { compareDates, toIsoDate, type CalendarDate } from '../dates';
-import type { TableData } from '../sheet';
+import type { CellValue, TableData } from '../sheet';
 import { nearestName } from '../nearest';
-import { BadCell, RowCells } from './cells';
+import { BadCell, readDate, RowCells } from './cells';
 import { rowsWithIssues } from './cellIssues';
 import { readContractTerms } from './contracts';
 import type { Award, Fund, PaymentPlan, RuleName } from './inputs';
@@ -84,6 +84,30 @@ function dateOf(read: CalendarDate | null | BadCell, header: string, label: stri
   return read;
 }
 
+/**
+ * Date cells read once per distinct serial: a table's awards share few start and end
+ * dates, and one (read-only) date object for each keeps a large model lighter — less
+ * to allocate and less for the garbage collector to copy. One per table.
+ */
+class SharedDates {
+  private readonly bySerial = new Map<number, CalendarDate | null | BadCell>();
+
+  read(cell: CellValue): CalendarDate | null | BadCell {
+    if (typeof cell !== 'number') return readDate(cell);
+    let found = this.bySerial.get(cell);
+    if (found === undefined) {
+      found = readDate(cell);
+      this.bySerial.set(cell, found);
+    }
+    return found;
+  }
+}
+
+/** Whether a cell is blank: nothing, or only spaces. */
+function isBlankCell(cell: CellValue): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
 const PAYMENTS: readonly PaymentPlan[] = ['Single', 'Quarterly', 'Monthly'];
 
 /** The `Payment` plan named in a cell, trimmed and case-blind; blank is `Single`; null when it is none of the three. */
@@ -132,6 +156,7 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
   const awards: Award[] = [];
   const problems = new RowProblems(checks);
   const cells = new RowCells();
+  const dates = new SharedDates();
   // Rows with an unusable cell (uncalculated formula, error value): checked in cellIssueChecks, left at 0 here.
   const unusable = rowsWithIssues(findTable(tables, AWARDS.name));
 
@@ -165,8 +190,8 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     const priorYear = priorYearOf(cells.money(col.prior), rule, label, problems);
     const value = valueOf(rule === 'FIXED' ? cells.money(col.value) : cells.number(col.value, true), rule, label, problems);
 
-    const start = dateOf(cells.date(col.start), 'Start', label, problems);
-    const end = dateOf(cells.date(col.end), 'End', label, problems);
+    const start = dateOf(dates.read(cells.at(col.start)), 'Start', label, problems);
+    const end = dateOf(dates.read(cells.at(col.end)), 'End', label, problems);
     if (start !== null && end !== null && compareDates(end, start) < 0) {
       problems.error('Bad date', 'End', messages.endBeforeStart(label, toIsoDate(start), toIsoDate(end)));
     }
@@ -178,12 +203,16 @@ export function readAwards(tables: Readonly<Record<string, TableData>>, funds: r
     const paymentText = cells.text(col.payment);
     const payment = parsePayment(paymentText);
     if (payment === null) problems.warning('Payment', 'Payment', messages.badPayment(label, paymentText));
-    const contract = readContractTerms(label, {
-      start: cells.date(col.contractStart),
-      term: cells.number(col.term),
-      extensions: cells.text(col.extensions),
-      extendedTo: cells.date(col.extendedTo),
-    }, (column, message) => problems.warning('Contract terms', column, message));
+    // Most awards have no contract terms: their four cells are blank, and nothing is made for them.
+    const contract = isBlankCell(cells.at(col.contractStart)) && isBlankCell(cells.at(col.term)) && isBlankCell(cells.at(col.extensions))
+      && isBlankCell(cells.at(col.extendedTo))
+      ? null
+      : readContractTerms(label, {
+        start: dates.read(cells.at(col.contractStart)),
+        term: cells.number(col.term),
+        extensions: cells.text(col.extensions),
+        extendedTo: dates.read(cells.at(col.extendedTo)),
+      }, (column, message) => problems.warning('Contract terms', column, message));
 
     awards.push({
       row,
