@@ -18,7 +18,7 @@ import { fiscalYearOf, type FiscalYear } from '../fiscalYear';
 import { contractDates, contractDays } from './contracts';
 import type { Award, Model, PaymentPlan } from './inputs';
 import { messages } from './messages';
-import { monitoringDays, MonitoringPlan } from './monitoring';
+import { monitoringDays, MonitoringPlan, type FundRules } from './monitoring';
 import { longDate, monthHeading, monthsBeforeDay } from './months';
 import { instalmentDays, monthStartDays } from './payments';
 import { toPounds } from './pence';
@@ -147,6 +147,8 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
     if (awards[i].contract !== null) contracts++;
   }
   const paid = new Int32Array(paidCount);
+  // Each paid award's fund, by its index in `Model.funds` (-1 for a fund it does not list).
+  const fundOf = new Int32Array(paidCount);
   const fundIndex = new Map<string, number>(model.funds.map((fund, f) => [fund.name, f]));
   const fundSums = new Float64Array(13 * model.funds.length);
   // place[d + 1] counts day d's events; then, summed, where day d's next event goes.
@@ -174,13 +176,18 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
     const award = awards[i];
     const amount = amounts[i];
     if (amount !== 0) {
+      if (award.fund !== fundName) {
+        fundName = award.fund;
+        fund = fundIndex.get(fundName) ?? -1;
+      }
+      fundOf[p] = fund;
       paid[p++] = i;
       const startDay = award.start === null ? first : dayNumber(award.start);
       const endDay = award.end === null ? last : dayNumber(award.end);
       const count = payDays(award.payment, startDay, endDay, first, last, starts, paidDays);
       for (let k = 0; k < count; k++) place[paidDays[k] - first + 1]++;
 
-      const taken = monitoring.of(award, amount, startDay, endDay);
+      const taken = monitoring.of(award, fund, amount, startDay, endDay);
       for (let r = 0; r < taken; r++) {
         const on = monitoring.shared[monitoring.on[r]].days;
         for (let k = 0; k < on.length; k++) place[on[k] + 1]++;
@@ -202,17 +209,14 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const award = awards.length <= 0xffff ? new Uint16Array(count) : new Int32Array(count);
   const code = KIND.monitoring + model.monitoring.length <= 0xff ? new Uint16Array(count) : new Int32Array(count);
   const pence = largest > INT32_PENCE ? new Float64Array(count) : new Int32Array(count);
-  for (let i = 0, contract = 0; i < awards.length; i++) {
+  for (let i = 0, p = 0, contract = 0; i < awards.length; i++) {
     const entry = awards[i];
     const amount = amounts[i];
     if (amount !== 0) {
+      const fund = fundOf[p++];
       const startDay = entry.start === null ? first : dayNumber(entry.start);
       const endDay = entry.end === null ? last : dayNumber(entry.end);
       const count = payDays(entry.payment, startDay, endDay, first, last, starts, paidDays);
-      if (entry.fund !== fundName) {
-        fundName = entry.fund;
-        fund = fundIndex.get(fundName) ?? -1;
-      }
       const magnitude = Math.abs(amount);
       const base = Math.floor(magnitude / count);
       const odd = magnitude - base * count;
@@ -227,7 +231,7 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
         if (fund >= 0) fundSums[13 * fund + monthOfDay[day]] += share;
       }
       if (fund >= 0) fundSums[13 * fund + 12] += amount;
-      const taken = monitoring.of(entry, amount, startDay, endDay);
+      const taken = monitoring.of(entry, fund, amount, startDay, endDay);
       for (let r = 0; r < taken; r++) {
         const { days: on, atEnd } = monitoring.shared[monitoring.on[r]];
         const kind = (KIND.monitoring + monitoring.rules[r]) * 256;
@@ -259,20 +263,27 @@ class MonitoringDays {
   readonly rules: Int32Array;
   readonly on: Int32Array;
   private readonly plan: MonitoringPlan;
+  /** Each fund's rules, by its index in `Model.funds`. */
+  private readonly fundRules: FundRules[];
   private readonly byStart = new Map<number, MonitoredDays[]>();
   private readonly scratch: number[] = [];
   private readonly ends = { atEnd: false };
 
   constructor(private readonly model: Model, private readonly year: FiscalYear, private readonly first: number, private readonly last: number) {
     this.plan = new MonitoringPlan(model.monitoring);
+    this.fundRules = this.plan.isEmpty ? [] : model.funds.map((fund) => this.plan.rulesOf(fund.name));
     this.rules = new Int32Array(this.plan.mostTaken);
     this.on = new Int32Array(this.plan.mostTaken);
   }
 
-  /** Works out an award's rules and their days into `rules` and `on`, leaving out rules with no day in the year; returns how many. */
-  of(award: Award, amount: number, startDay: number, endDay: number): number {
+  /**
+   * Works out an award's rules and their days into `rules` and `on`, leaving out rules
+   * with no day in the year; returns how many. `fund` is the award's fund's index in
+   * `Model.funds` (-1 for a fund it does not list).
+   */
+  of(award: Award, fund: number, amount: number, startDay: number, endDay: number): number {
     if (this.plan.isEmpty) return 0;
-    const taken = this.plan.rulesInto(award, amount, this.rules, 0);
+    const taken = MonitoringPlan.takenInto(fund >= 0 ? this.fundRules[fund] : this.plan.rulesOf(award.fund), amount, this.rules, 0);
     if (taken === 0) return 0;
     let known = this.byStart.get(startDay);
     if (known === undefined) {

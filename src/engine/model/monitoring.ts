@@ -70,7 +70,7 @@ export function readMonitoring(tables: Readonly<Record<string, TableData>>, fund
  * `groupEnd[g]` is where group `g`'s entries end; each entry is a rule (its index in
  * the rules) and its minimum in pence.
  */
-interface FundRules {
+export interface FundRules {
   groupEnd: Int32Array;
   rule: Int32Array;
   minimum: Float64Array;
@@ -97,7 +97,8 @@ export class MonitoringPlan {
   private lastFund: string | null = null;
   private lastRules: FundRules | null = null;
 
-  private rulesOf(fund: string): FundRules {
+  /** The rules an award of a fund may take (worked out on first asking). */
+  rulesOf(fund: string): FundRules {
     if (fund === this.lastFund && this.lastRules !== null) return this.lastRules;
     const known = this.byFund.get(fund) ?? this.plan(fund);
     this.lastFund = fund;
@@ -150,7 +151,11 @@ export class MonitoringPlan {
    * shared by every award); returns how many.
    */
   rulesInto(award: Award, amount: number, out: Int32Array, at: number): number {
-    const { groupEnd, rule, minimum } = this.rulesOf(award.fund);
+    return MonitoringPlan.takenInto(this.rulesOf(award.fund), amount, out, at);
+  }
+
+  /** {@link rulesInto} from a fund's rules (see `rulesOf`), for a caller that keeps them by fund. */
+  static takenInto({ groupEnd, rule, minimum }: FundRules, amount: number, out: Int32Array, at: number): number {
     let count = 0;
     for (let g = 0, entry = 0; g < groupEnd.length; entry = groupEnd[g++]) {
       for (; entry < groupEnd[g]; entry++) {
