@@ -149,12 +149,17 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const paid = new Int32Array(paidCount);
   // Each paid award's fund, by its index in `Model.funds` (-1 for a fund it does not list).
   const fundOf = new Int32Array(paidCount);
+  // The monitoring each paid award takes, kept for the second pass: how many rules, and each rule and its days.
+  const takenOf = new Int32Array(paidCount);
   const fundIndex = new Map<string, number>(model.funds.map((fund, f) => [fund.name, f]));
   const fundSums = new Float64Array(13 * model.funds.length);
   // place[d + 1] counts day d's events; then, summed, where day d's next event goes.
   const place = new Int32Array(days + 1);
 
   const monitoring = new MonitoringDays(model, year, first, last);
+  const keptRule = new Int32Array(paidCount * monitoring.rules.length);
+  const keptOn = new Int32Array(paidCount * monitoring.rules.length);
+  let kept = 0;
   // Each award's contract dates in the year (award, day, kind), in award order.
   const datedAward = new Int32Array(2 * contracts);
   const datedDay = new Int32Array(2 * contracts);
@@ -188,7 +193,10 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
       for (let k = 0; k < count; k++) place[paidDays[k] - first + 1]++;
 
       const taken = monitoring.of(award, fund, amount, startDay, endDay);
+      takenOf[p - 1] = taken;
       for (let r = 0; r < taken; r++) {
+        keptRule[kept] = monitoring.rules[r];
+        keptOn[kept++] = monitoring.on[r];
         const on = monitoring.shared[monitoring.on[r]].days;
         for (let k = 0; k < on.length; k++) place[on[k] + 1]++;
       }
@@ -209,6 +217,7 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
   const award = awards.length <= 0xffff ? new Uint16Array(count) : new Int32Array(count);
   const code = KIND.monitoring + model.monitoring.length <= 0xff ? new Uint16Array(count) : new Int32Array(count);
   const pence = largest > INT32_PENCE ? new Float64Array(count) : new Int32Array(count);
+  kept = 0;
   for (let i = 0, p = 0, contract = 0; i < awards.length; i++) {
     const entry = awards[i];
     const amount = amounts[i];
@@ -231,10 +240,10 @@ function yearRecords(model: Model, amounts: Float64Array, starts: Int32Array): Y
         if (fund >= 0) fundSums[13 * fund + monthOfDay[day]] += share;
       }
       if (fund >= 0) fundSums[13 * fund + 12] += amount;
-      const taken = monitoring.of(entry, fund, amount, startDay, endDay);
-      for (let r = 0; r < taken; r++) {
-        const { days: on, atEnd } = monitoring.shared[monitoring.on[r]];
-        const kind = (KIND.monitoring + monitoring.rules[r]) * 256;
+      const taken = takenOf[p - 1];
+      for (let r = 0; r < taken; r++, kept++) {
+        const { days: on, atEnd } = monitoring.shared[keptOn[kept]];
+        const kind = (KIND.monitoring + keptRule[kept]) * 256;
         for (let k = 0; k < on.length; k++) {
           const at = place[on[k]]++;
           award[at] = i;
