@@ -8,7 +8,7 @@
  * and pence), each monitoring date and contract date — in its final order, and each
  * fund's payments by month. The records are columns of numbers (day numbers, award
  * indexes, kind codes, pence), with no date object and no text, and as little memory
- * as will do: a large model's run spends more on fresh memory than on arithmetic. The
+ * as will do: on 10,000 awards, fresh memory costs a run as much as the arithmetic. The
  * rows the sheets, files and the pane read (`PaymentRow`, `CalendarEvent`: ISO dates,
  * pounds, the detail text) are made from those columns when first read, as the other
  * sheets' cells are made from the run's rows when they are written.
@@ -43,8 +43,10 @@ const INT32_PENCE = 2 ** 31 - 1;
  * `dayStart[d + 1] - 1`. For each: the award (its index in `Model.awards`); a code,
  * `kind × 256 + number × 16 + variant` — the kind (see `KIND`), the number of the
  * award's events of that kind (from 1) and a variant (a payment's instalment count; 1
- * for a monitoring event on the award's end only); and the pence of a payment (0 for
- * other events), in 32-bit integers unless an award is too large for them.
+ * for a monitoring event on the award's end only) — four bits each, as a year holds at
+ * most 12 instalments of an award and 13 dates of a rule (12 period ends and the
+ * award's end); and the pence of a payment (0 for other events), in 32-bit integers
+ * unless an award is too large for them.
  */
 export interface EventColumns {
   count: number;
