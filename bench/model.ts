@@ -17,7 +17,7 @@ import { type BenchResult, round, time } from './harness';
 const TODAY = '2021-01-15';
 const STAMP = '2021-01-15T09:00:00Z';
 
-export function byName(tables: readonly TableData[]): Record<string, TableData> {
+function byName(tables: readonly TableData[]): Record<string, TableData> {
   return Object.fromEntries(tables.map((table) => [table.name, table]));
 }
 
@@ -146,7 +146,7 @@ export function runModelBench(): BenchResult[] {
  * plans in turn (single, quarterly, monthly), contract terms on one award in five, the
  * reports' monitoring rules and procurement bands.
  */
-export function withCommissioningYear(tables: Record<string, TableData>): Record<string, TableData> {
+function withCommissioningYear(tables: Record<string, TableData>): Record<string, TableData> {
   const awards = tables.Awards;
   const fyStart = toExcelSerial({ year: 2021, month: 4, day: 1 });
   const plans = ['Single', 'Quarterly', 'Monthly'];
