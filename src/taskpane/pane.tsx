@@ -161,6 +161,9 @@ export class Pane {
     }
     const funds = status.model?.funds.map((f) => f.name) ?? [];
     const editing = this.grantEdited || document.activeElement?.id === 'confirmed-grant';
+    // The first read is drawn at once, not queued behind the page's other tasks: the
+    // pane is usable the moment its model is known.
+    const first = state.model === null;
     this.update({
       model: status,
       modelLine: status.missing.length > 0
@@ -173,7 +176,7 @@ export class Pane {
       grantFund: funds.includes(state.grantFund) ? state.grantFund : funds[0] ?? '',
       grantText: editing ? state.grantText : status.confirmedIncome === null ? '' : String(status.confirmedIncome),
       stale: state.result !== null && this.resultSignature !== status.signature,
-    });
+    }, first);
   }
 
   /** Changes the state and draws it: at once (`now`) where focus or a paint must follow. */

@@ -124,7 +124,11 @@ table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
 .field-row .fui-Select { min-width: 9em; }
 .pane-alert:empty { display: none; }
 .chart-host { min-width: 0; }
-.badge { flex-shrink: 0; }
+/* Severity badges, as Fluent's tint Badge draws them */
+.badge { display: inline-block; padding: 0 var(--spacingHorizontalXS); border-radius: var(--borderRadiusSmall); font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase100); line-height: var(--lineHeightBase200); border: var(--strokeWidthThin) solid transparent; }
+.badge-error { background: var(--colorStatusDangerBackground1); color: var(--colorStatusDangerForeground1); border-color: var(--colorStatusDangerBorder1); }
+.badge-warning { background: var(--colorStatusWarningBackground1); color: var(--colorStatusWarningForeground3); border-color: var(--colorStatusWarningBorder1); }
+.badge-info { background: var(--colorBrandBackground2); color: var(--colorBrandForeground2); border-color: var(--colorBrandStroke2); }
 
 /* The Checks list */
 .check-group { list-style: none; }

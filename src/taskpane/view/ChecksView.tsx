@@ -5,7 +5,6 @@
  * click, Enter or Space selects that row. Each group's heading (`#checks-error`,
  * `#checks-warning`, `#checks-info`) is where the answer's counts lead.
  */
-import { Badge } from '@fluentui/react-components';
 import { memo, type ReactElement } from 'react';
 import { IN_ALL_SCENARIOS, summariseChecks, type Check, type Severity, type SummaryCheck } from '../../engine/model';
 import { text } from '../messages';
@@ -14,7 +13,6 @@ import { text } from '../messages';
 export const MAX_CHECKS_SHOWN = 200;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 export type LocatedCheck = Check & { table: string; row: number };
 
@@ -32,9 +30,7 @@ function ItemBody(props: { check: SummaryCheck }): ReactElement {
   const { check } = props;
   return (
     <>
-      <Badge appearance="tint" size="small" shape="rounded" color={BADGE_COLOR[check.severity]} className="badge">
-        {text.results.severity[check.severity] ?? check.severity}
-      </Badge>
+      <span className={`badge badge-${check.severity}`}>{text.results.severity[check.severity] ?? check.severity}</span>
       <span className="check-name">{check.check}</span>
       <span className="check-where">{where(check)}</span>
       <span className="check-message">{check.message}</span>

@@ -6,29 +6,29 @@
  * chart, the Checks, the ledger in brief. Workbook text only ever reaches the page as
  * React text.
  */
-import {
-  Button,
-  Checkbox,
-  Field,
-  FluentProvider,
-  Input,
-  Select,
-  Tab,
-  TabList,
-  webLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
-import { useMemo, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { Button, Checkbox, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useMemo, type ReactElement, type ReactNode } from 'react';
 import type { ModelResult } from '../../engine/model';
 import { answerOf } from '../answer';
 import type { ModelStatus } from '../commands';
 import { glanceOf } from '../glance';
-import { grantTargetProblem, text } from '../messages';
-import { AnswerView } from './AnswerView';
-import { ChartView } from './ChartView';
+import { text } from '../messages';
 import { ChecksView, type LocatedCheck } from './ChecksView';
-import { StatusView, type StatusState } from './StatusView';
-import { GlanceTable, LedgerSummary } from './tables';
+import { preloadStatus, StatusView, type StatusState } from './StatusView';
+
+// The fields (Grant, Compare, Appendices, the fund shown) and what a run shows come in
+// two chunks of their own, loaded as soon as the pane is first drawn: the Run tab, where
+// it opens, is usable before they are in.
+const panels = () => import(/* webpackChunkName: "pane-fields" */ './panels');
+const results = () => import(/* webpackChunkName: "pane-results" */ './results');
+const GrantPanel = lazy(() => panels().then((m) => ({ default: m.GrantPanel })));
+const ComparePanel = lazy(() => panels().then((m) => ({ default: m.ComparePanel })));
+const AppendicesPanel = lazy(() => panels().then((m) => ({ default: m.AppendicesPanel })));
+const FundShown = lazy(() => panels().then((m) => ({ default: m.FundShown })));
+const AnswerView = lazy(() => results().then((m) => ({ default: m.AnswerView })));
+const GlanceTable = lazy(() => results().then((m) => ({ default: m.GlanceTable })));
+const ChartView = lazy(() => results().then((m) => ({ default: m.ChartView })));
+const LedgerSummary = lazy(() => results().then((m) => ({ default: m.LedgerSummary })));
 
 /** The pane's own tabs, for its controls. */
 export const CONTROL_TABS = ['run', 'grant', 'compare', 'appendices', 'model'] as const;
@@ -96,38 +96,6 @@ function glanceFund(state: PaneState): string {
   return state.model?.model?.funds[0]?.name ?? '';
 }
 
-function grantNote(model: ModelStatus | null): string {
-  const grant = model?.grant;
-  if (grant?.kind === 'found') return text.confirmed.note(grant.scenario, grant.fund, model?.confirmedIncome ?? null);
-  if (grant?.kind === 'ask') return text.confirmed.noteUnknown;
-  if (grant?.kind === 'problem') return grantTargetProblem(grant.problem);
-  return '';
-}
-
-/** A Fluent Select in a Field whose label names it (`for` the select's own id). */
-function Chooser(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  disabled: boolean;
-  onChoose: (value: string) => void;
-  hint?: string;
-  className?: string;
-}): ReactElement {
-  return (
-    <Field className={props.className ?? 'stack'} label={{ children: props.label, htmlFor: props.id }} hint={props.hint}>
-      <Select id={props.id} value={props.value} disabled={props.disabled} onChange={(_event, data) => props.onChoose(data.value)}>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
-
-const named = (names: readonly string[]): { value: string; label: string }[] => names.map((name) => ({ value: name, label: name }));
-
 /** A tab's panel: only the chosen one is drawn (Fluent's pattern), so the first paint stays light. */
 function Panel(props: { tab: ControlTab; shown: ControlTab; heading: string; children: ReactNode }): ReactElement | null {
   if (props.tab !== props.shown) return null;
@@ -141,7 +109,7 @@ function Panel(props: { tab: ControlTab; shown: ControlTab; heading: string; chi
       <h2 id={`${props.tab === 'grant' ? 'confirmed' : props.tab === 'run' ? 'scenarios' : props.tab}-heading`} className="visually-hidden">
         {props.heading}
       </h2>
-      {props.children}
+      <Suspense fallback={<p className="hint">{text.loading}</p>}>{props.children}</Suspense>
     </div>
   );
 }
@@ -196,13 +164,15 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
     ? { ...state.status, line: `${state.status.line} ${text.answer.announce(answer.scenario, answer.counts.error, answer.counts.warning)}` }
     : state.status;
 
-  const grant = model?.grant;
-  const asking = asksGrantFund(model);
-  const current = grant?.kind === 'found' ? text.grant.current(model?.confirmedIncome ?? null, model?.indicativeIncome ?? null, grant.compareWith) : '';
-  const submitGrant = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    actions.applyGrant();
-  };
+  useEffect(() => {
+    // After the first paint: the chunks the other tabs and a run's results need.
+    const soon = setTimeout(() => {
+      void panels();
+      void results();
+      preloadStatus();
+    }, 0);
+    return () => clearTimeout(soon);
+  }, []);
 
   return (
     <FluentProvider theme={props.theme ?? webLightTheme} className="pane-provider">
@@ -214,23 +184,15 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
         <section className="pane-section answer" id="answer" aria-labelledby="answer-heading" tabIndex={-1}>
           <h2 id="answer-heading">{text.answer.heading}</h2>
           <p className="stale" id="answer-stale" role="note" hidden={!(result !== null && state.stale)}>{text.answer.stale}</p>
-          {result === null ? null : (
-            <Chooser
-              id="answer-fund"
-              className="answer-fund-chooser"
-              label={text.answer.fund}
-              value={state.fundShown}
-              options={[{ value: '', label: text.answer.allFunds }, ...named(funds)]}
-              disabled={false}
-              onChoose={actions.showFund}
-            />
-          )}
           {answer === null ? (
             <div className="answer-body">
               <p className="hint">{text.answer.waiting}</p>
             </div>
           ) : (
-            <AnswerView answer={answer} goTo={actions.goToChecks} />
+            <Suspense fallback={<p className="hint">{text.loading}</p>}>
+              <FundShown funds={funds} value={state.fundShown} onChoose={actions.showFund} />
+              <AnswerView answer={answer} goTo={actions.goToChecks} />
+            </Suspense>
           )}
         </section>
 
@@ -277,55 +239,37 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
           </Panel>
 
           <Panel tab="grant" shown={state.tab} heading={text.confirmed.heading}>
-            <form className="grant-form" noValidate onSubmit={submitGrant}>
-              <div className="field-row">
-                <Field
-                  className="stack grant-field"
-                  label={{ children: text.confirmed.label, htmlFor: 'confirmed-grant' }}
-                  validationState={state.grantError === '' ? 'none' : 'error'}
-                  validationMessage={state.grantError === '' ? undefined : { id: 'grant-error', className: 'field-error', children: state.grantError }}
-                  hint={current === '' ? undefined : { id: 'grant-current', children: current }}
-                >
-                  <Input
-                    id="confirmed-grant"
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-describedby="confirmed-note"
-                    disabled={!usable}
-                    value={state.grantText}
-                    onChange={(_event, data) => actions.typeGrant(data.value)}
-                  />
-                </Field>
-                {command('apply', text.confirmed.apply, actions.applyGrant, false, true)}
-              </div>
-              {asking && model?.model ? (
-                <Chooser
-                  id="grant-fund"
-                  label={text.confirmed.fund}
-                  hint={text.confirmed.fundHint}
-                  value={state.grantFund}
-                  options={named(model.model.funds.map((f) => f.name))}
-                  disabled={!usable}
-                  onChoose={actions.chooseGrantFund}
-                />
-              ) : null}
-              <p id="confirmed-note" className="hint">{grantNote(model)}</p>
-            </form>
+            <GrantPanel
+              model={model}
+              usable={usable}
+              asking={asksGrantFund(model)}
+              grantText={state.grantText}
+              grantError={state.grantError}
+              grantFund={state.grantFund}
+              apply={command('apply', text.confirmed.apply, actions.applyGrant, false, true)}
+              actions={actions}
+            />
           </Panel>
 
           <Panel tab="compare" shown={state.tab} heading={text.compare.heading}>
-            <div className="field-row">
-              <Chooser id="compare-first" label={text.compare.first} value={state.first} options={named(scenarios)} disabled={!usable} onChoose={actions.chooseFirst} />
-              <Chooser id="compare-second" label={text.compare.second} value={state.second} options={named(scenarios)} disabled={!usable} onChoose={actions.chooseSecond} />
-            </div>
-            <div className="actions">{command('compare', text.buttons.compare, actions.compare)}</div>
+            <ComparePanel
+              scenarios={scenarios}
+              first={state.first}
+              second={state.second}
+              usable={usable}
+              compare={command('compare', text.buttons.compare, actions.compare)}
+              actions={actions}
+            />
           </Panel>
 
           <Panel tab="appendices" shown={state.tab} heading={text.appendices.heading}>
-            <Chooser id="appendix-scenario" label={text.appendices.scenario} value={state.appendix} options={named(scenarios)} disabled={!usable} onChoose={actions.chooseAppendix} />
-            <div className="actions">{command('appendices', text.buttons.appendices, actions.buildAppendices)}</div>
+            <AppendicesPanel
+              scenarios={scenarios}
+              appendix={state.appendix}
+              usable={usable}
+              build={command('appendices', text.buttons.appendices, actions.buildAppendices)}
+              actions={actions}
+            />
           </Panel>
 
           <Panel tab="model" shown={state.tab} heading={text.model.heading}>
@@ -338,8 +282,10 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
           <section className="pane-section" aria-labelledby="compare-result-heading" id="compare-result">
             <h2 id="compare-result-heading">{text.compare.heading}</h2>
             <div className="glance-area">
-              <GlanceTable glance={glance} />
-              <ChartView data={chart} id="compare-chart" />
+              <Suspense fallback={<p className="hint">{text.loading}</p>}>
+                <GlanceTable glance={glance} />
+                <ChartView data={chart} id="compare-chart" />
+              </Suspense>
             </div>
           </section>
         )}
@@ -348,7 +294,13 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
 
         <section className="pane-section" aria-labelledby="results-heading">
           <h2 id="results-heading">{text.results.heading}</h2>
-          <div className="ledger-area">{result === null ? null : <LedgerSummary result={result} />}</div>
+          <div className="ledger-area">
+            {result === null ? null : (
+              <Suspense fallback={<p className="hint">{text.loading}</p>}>
+                <LedgerSummary result={result} />
+              </Suspense>
+            )}
+          </div>
         </section>
       </div>
     </FluentProvider>
