@@ -48,7 +48,7 @@ button:not([class*="fui-"]):disabled, button:not([class*="fui-"])[aria-disabled=
   background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled);
   border-color: var(--colorNeutralStrokeDisabled); cursor: not-allowed;
 }
-:focus-visible { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; border-radius: var(--borderRadiusMedium); }
+:focus-visible:not([class*="fui-"]) { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; border-radius: var(--borderRadiusMedium); }
 a { color: var(--colorBrandForegroundLink); }
 a:hover { color: var(--colorBrandForegroundLinkHover); }
 
@@ -117,10 +117,9 @@ table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
 .pane-panel { padding-top: var(--spacingVerticalS); }
 .pane-panel .actions { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); }
 .scenario-boxes { display: flex; flex-direction: column; margin-left: calc(-1 * var(--spacingHorizontalS)); }
-.grant-form .field-row { align-items: flex-start; }
+.grant-form .field-row { flex-direction: column; align-items: flex-start; }
 .grant-field .fui-Input { width: 12em; max-width: 100%; }
 .grant-field .fui-Input input { text-align: right; font-variant-numeric: tabular-nums; }
-.grant-form .field-row > .fui-Button { margin-top: calc(var(--lineHeightBase300) + var(--spacingVerticalXXS)); }
 .field-row .fui-Select { min-width: 9em; }
 .pane-alert:empty { display: none; }
 .chart-host { min-width: 0; }

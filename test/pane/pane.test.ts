@@ -262,8 +262,12 @@ describe('task pane preview', () => {
         found = await page.evaluate(() => document.activeElement?.textContent === 'Run scenarios');
       }
       expect(found).toBe(true);
-      const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
-      expect(outline).not.toBe('none');
+      // Focus is visible: an outline in a colour, or Fluent's focus ring (a box shadow).
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { outline: style.outlineStyle !== 'none' && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineWidth !== '0px', shadow: style.boxShadow };
+      });
+      expect(ring.outline || ring.shadow !== 'none').toBe(true);
       await page.keyboard.press('Enter');
       await finished(page, /Ran Indicative and Confirmed/);
     });
