@@ -145,11 +145,11 @@ module.exports = async (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
     },
     output: { path: output, filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } } },
         },

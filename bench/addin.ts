@@ -2,8 +2,9 @@
  * The add-in's figures, each a ratio against a goal or a baseline of the same run:
  * - the gzipped size of the task pane's and the functions' bundles against their budgets
  *   (taskpane.js 250 KB, functions.js 60 KB), and of the task pane with every chunk it
- *   loads on demand (Fluent UI's dialog with React, the .xlsx package layer of
- *   `Open a workbook…`) against the same 250 KB;
+ *   loads on demand (the pane's Fluent fields and result views, fetched once it is first
+ *   drawn; Fluent UI's dialog; the Office.js adapter, inside Excel only; the .xlsx
+ *   package layer of `Open a workbook…`) against the same 250 KB;
  * - the preview's time to interactive (taskpane.html until `Run scenarios` is enabled)
  *   against a blank page holding one such button, in the same browser;
  * - Excel round trips (`context.sync()`) per task-pane command on the Office.js adapter,

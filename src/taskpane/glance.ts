@@ -15,6 +15,8 @@ export interface GlanceTotals {
   variancePct: number | null;
   /** Lines of the second scenario the fit scaled. */
   linesScaled: number;
+  /** Lines of the second scenario in all (what the scaled ones are out of). */
+  lines: number;
 }
 
 export interface Glance {
@@ -31,33 +33,34 @@ function sum(values: readonly number[]): number {
   return pence / 100;
 }
 
-function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number): GlanceTotals {
+function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number, lines: number): GlanceTotals {
   const first = sum(rows.map((row) => row.first));
   const second = sum(rows.map((row) => row.second));
   const variance = sum([second, -first]);
-  return { label, first, second, variance, variancePct: first === 0 ? null : variance / first, linesScaled };
+  return { label, first, second, variance, variancePct: first === 0 ? null : variance / first, linesScaled, lines };
 }
 
 /**
  * The glance of a run that compared two scenarios: the named fund's totals (null if the
- * model has no such fund) and all funds', with how many lines the fit scaled.
+ * model has no such fund) and all funds', with how many lines the fit scaled out of
+ * how many the second scenario has (so a fund's column and all funds' say different things).
  *
  * @throws {RangeError} when the run compared nothing
  */
 export function glanceOf(result: ModelResult, fund: string): Glance {
   const comparison = result.comparison;
   if (comparison === null) throw new RangeError('glanceOf: the run has no comparison');
-  const scaled = result.allocations.filter(
-    (row) => row.scenario === comparison.second && row.notes.split('; ').includes('scaled'),
-  );
+  const second = result.allocations.filter((row) => row.scenario === comparison.second);
+  const scaled = second.filter((row) => row.notes.split('; ').includes('scaled'));
   const wanted = fund.trim().toLowerCase();
+  const inFund = (row: { fund: string }): boolean => row.fund.toLowerCase() === wanted;
   const fundRow = comparison.fundTotals.find((row) => row.fund.toLowerCase() === wanted);
   return {
     first: comparison.first,
     second: comparison.second,
     fund: fundRow === undefined
       ? null
-      : totals(fundRow.fund, [fundRow], scaled.filter((row) => row.fund.toLowerCase() === wanted).length),
-    allFunds: totals('All funds', comparison.fundTotals, scaled.length),
+      : totals(fundRow.fund, [fundRow], scaled.filter(inFund).length, second.filter(inFund).length),
+    allFunds: totals('All funds', comparison.fundTotals, scaled.length, second.length),
   };
 }

@@ -77,6 +77,7 @@ export const text = {
     variance: 'Variance',
     variancePct: 'Variance %',
     linesScaled: 'Lines scaled',
+    linesScaledOf: (scaled: number, lines: number) => `${scaled} of ${countOf(lines, 'line', 'lines')}`,
   },
 
   answer: {
@@ -131,6 +132,16 @@ export const text = {
       `${{ error: 'Errors', warning: 'Warnings', info: 'Notes' }[severity] ?? severity} (${count})`,
     moreInSheet: (count: number) => `…and ${count} more in the Checks sheet.`,
     severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<string, string>,
+  },
+
+  /** The pane's own tabs for its controls (named apart from the preview's sheet tabs). */
+  tabs: {
+    label: 'Pane controls',
+    run: 'Run',
+    grant: 'Grant',
+    compare: 'Compare',
+    appendices: 'Appendices',
+    model: 'Model',
   },
 
   buttons: {

@@ -1,7 +1,9 @@
 /**
- * The pane's stylesheet (and the preview's), in Fluent UI's look: its tokens as CSS
- * custom properties (see theme.ts), its control sizes, radii and focus indicator, on
- * native elements — which keep their roles, names and keyboard behaviour for everyone.
+ * The pane's stylesheet (and the preview's), written against Fluent UI's tokens as CSS
+ * custom properties (see theme.ts): the layout around the pane's Fluent UI React
+ * controls (which style themselves), and the look of the preview's own native
+ * controls (the sheet tabs, the file buttons) — selectors on bare elements skip
+ * Fluent's (`fui-` classes).
  */
 export const PANE_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
@@ -28,8 +30,8 @@ p { margin: 0 0 var(--spacingVerticalS); }
 .pane-section > .actions, .field-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); align-items: flex-end; }
 .stack { display: flex; flex-direction: column; gap: var(--spacingVerticalXS); margin-bottom: var(--spacingVerticalS); }
 
-/* Buttons: Fluent's default and primary appearances */
-button {
+/* The preview's native buttons, in Fluent's default and primary appearances */
+button:not([class*="fui-"]) {
   font: inherit; font-weight: var(--fontWeightSemibold);
   min-height: 32px; min-width: 96px; padding: 5px var(--spacingHorizontalM);
   border-radius: var(--borderRadiusMedium);
@@ -37,22 +39,21 @@ button {
   background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
   cursor: pointer;
 }
-button:hover { background: var(--colorNeutralBackground1Hover); border-color: var(--colorNeutralStroke1Hover); }
-button:active { background: var(--colorNeutralBackground1Pressed); border-color: var(--colorNeutralStroke1Pressed); }
+button:not([class*="fui-"]):hover { background: var(--colorNeutralBackground1Hover); border-color: var(--colorNeutralStroke1Hover); }
+button:not([class*="fui-"]):active { background: var(--colorNeutralBackground1Pressed); border-color: var(--colorNeutralStroke1Pressed); }
 button.primary { background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); border-color: transparent; }
 button.primary:hover { background: var(--colorBrandBackgroundHover); }
 button.primary:active { background: var(--colorBrandBackgroundPressed); }
-button:disabled, button[aria-disabled="true"], button.primary:disabled, button.primary[aria-disabled="true"] {
+button:not([class*="fui-"]):disabled, button:not([class*="fui-"])[aria-disabled="true"] {
   background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled);
   border-color: var(--colorNeutralStrokeDisabled); cursor: not-allowed;
 }
-:focus-visible { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; border-radius: var(--borderRadiusMedium); }
+:focus-visible:not([class*="fui-"]) { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; border-radius: var(--borderRadiusMedium); }
 a { color: var(--colorBrandForegroundLink); }
 a:hover { color: var(--colorBrandForegroundLinkHover); }
 
 /* Fields */
-label { font-weight: var(--fontWeightSemibold); }
-input[type="number"], input[type="text"], select {
+input[type="number"]:not([class*="fui-"]), input[type="text"]:not([class*="fui-"]), select:not([class*="fui-"]) {
   font: inherit; min-height: 32px; padding: 0 var(--spacingHorizontalMNudge);
   border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
   border-bottom-color: var(--colorNeutralStrokeAccessible);
@@ -60,35 +61,25 @@ input[type="number"], input[type="text"], select {
   background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
   min-width: 0; max-width: 100%;
 }
-#confirmed-grant { width: 12em; text-align: right; font-variant-numeric: tabular-nums; }
-input[aria-invalid="true"] { border-color: var(--colorPaletteRedBorder2); border-bottom-color: var(--colorPaletteRedBorder2); }
-.field-error { color: var(--colorPaletteRedForeground1); font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin: var(--spacingVerticalXS) 0; }
-input[type="number"] { width: 14em; text-align: right; font-variant-numeric: tabular-nums; }
-select { min-width: 12em; }
-input:focus-visible, select:focus-visible { outline-offset: 0; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
-input:disabled, select:disabled { background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled); border-color: var(--colorNeutralStrokeDisabled); }
+input:not([class*="fui-"]):focus-visible, select:not([class*="fui-"]):focus-visible { outline-offset: 0; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
+input:not([class*="fui-"]):disabled, select:not([class*="fui-"]):disabled { background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled); border-color: var(--colorNeutralStrokeDisabled); }
 fieldset { border: 0; margin: 0 0 var(--spacingVerticalS); padding: 0; min-width: 0; }
 legend { font-weight: var(--fontWeightSemibold); padding: 0; margin-bottom: var(--spacingVerticalXS); }
-.checkbox { display: flex; align-items: center; gap: var(--spacingHorizontalS); min-height: 32px; font-weight: var(--fontWeightRegular); }
-.checkbox input { width: 16px; height: 16px; margin: 0; accent-color: var(--colorCompoundBrandBackground); }
 
 /* Progress, status and alerts (Fluent's progress bar and error message bar) */
 .status { display: flex; flex-direction: column; gap: var(--spacingVerticalXS); }
-.progress { -webkit-appearance: none; appearance: none; width: 100%; height: 4px; border: 0; border-radius: var(--borderRadiusMedium); background: var(--colorNeutralBackground6); }
-.progress::-webkit-progress-bar { background: var(--colorNeutralBackground6); border-radius: var(--borderRadiusMedium); }
-.progress::-webkit-progress-value { background: var(--colorCompoundBrandBackground); border-radius: var(--borderRadiusMedium); transition: width var(--durationNormal); }
-.progress::-moz-progress-bar { background: var(--colorCompoundBrandBackground); }
-.progress[hidden] { display: none; }
 .status-text { color: var(--colorNeutralForeground2); margin: 0; min-height: var(--lineHeightBase300); }
 .alert:not(:empty) {
   background: var(--colorStatusDangerBackground1); border: var(--strokeWidthThin) solid var(--colorStatusDangerBorder1);
   border-left: var(--strokeWidthThickest) solid var(--colorStatusDangerForeground1);
   border-radius: var(--borderRadiusMedium); padding: var(--spacingVerticalS) var(--spacingHorizontalM);
 }
-.alert p { margin: 0; }
 
 /* Summary tables */
 table.summary { border-collapse: collapse; width: 100%; font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); margin-bottom: var(--spacingVerticalM); }
+table.summary.fui-Table { table-layout: auto; }
+table.summary .fui-TableHeaderCell__button { display: block; min-height: 0; padding: 0; }
+table.summary tr, table.summary th, table.summary td { height: auto; min-height: 0; }
 table.summary caption { text-align: left; font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase300); padding-bottom: var(--spacingVerticalXS); }
 table.summary th, table.summary td { padding: var(--spacingVerticalXS) var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2); text-align: left; vertical-align: top; }
 table.summary thead th { color: var(--colorNeutralForeground2); font-weight: var(--fontWeightSemibold); }
@@ -102,8 +93,9 @@ table.summary tfoot th, table.summary tfoot td { font-weight: var(--fontWeightSe
 .answer:focus-visible { outline-offset: 4px; }
 .answer h2 { margin-bottom: var(--spacingVerticalXS); }
 .answer h3, .check-group h3 { font-size: var(--fontSizeBase300); line-height: var(--lineHeightBase300); font-weight: var(--fontWeightSemibold); margin: 0 0 2px; }
-.answer-fund { flex-direction: row; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalXS); }
-.answer-fund select { min-width: 0; flex: 1; }
+.answer-fund-chooser { display: flex; flex-direction: row; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalXS); }
+.answer-fund-chooser > label { white-space: nowrap; }
+.answer-fund-chooser > .fui-Select { flex: 1; min-width: 0; }
 .answer-counts { font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalXS); }
 .answer-counts .count-error { color: var(--colorPaletteRedForeground1); }
 table.answer-funds { margin-bottom: var(--spacingVerticalS); }
@@ -118,6 +110,24 @@ table.answer-funds .answer-change th { color: var(--colorNeutralForeground2); }
 
 
 
+
+/* The controls, in tabs */
+.pane-controls .model-status { margin-bottom: var(--spacingVerticalXS); }
+.pane-controls .fui-TabList { flex-wrap: wrap; margin: 0 calc(-1 * var(--spacingHorizontalS)); }
+.pane-panel { padding-top: var(--spacingVerticalS); }
+.pane-panel .actions { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalS); }
+.scenario-boxes { display: flex; flex-direction: column; margin-left: calc(-1 * var(--spacingHorizontalS)); }
+.grant-form .field-row { flex-direction: column; align-items: flex-start; }
+.grant-field .fui-Input { width: 12em; max-width: 100%; }
+.grant-field .fui-Input input { text-align: right; font-variant-numeric: tabular-nums; }
+.field-row .fui-Select { min-width: 9em; }
+.pane-alert:empty { display: none; }
+.chart-host { min-width: 0; }
+/* Severity badges, as Fluent's tint Badge draws them */
+.badge { display: inline-block; padding: 0 var(--spacingHorizontalXS); border-radius: var(--borderRadiusSmall); font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase100); line-height: var(--lineHeightBase200); border: var(--strokeWidthThin) solid transparent; }
+.badge-error { background: var(--colorStatusDangerBackground1); color: var(--colorStatusDangerForeground1); border-color: var(--colorStatusDangerBorder1); }
+.badge-warning { background: var(--colorStatusWarningBackground1); color: var(--colorStatusWarningForeground3); border-color: var(--colorStatusWarningBorder1); }
+.badge-info { background: var(--colorBrandBackground2); color: var(--colorBrandForeground2); border-color: var(--colorBrandStroke2); }
 
 /* The Checks list */
 .check-group { list-style: none; }
@@ -135,10 +145,6 @@ div.check-body { cursor: default; }
 .check-name { font-weight: var(--fontWeightSemibold); }
 .check-where { grid-column: 2; color: var(--colorNeutralForeground2); }
 .check-message { grid-column: 1 / -1; overflow-wrap: anywhere; }
-.badge { display: inline-block; padding: 0 var(--spacingHorizontalXS); border-radius: var(--borderRadiusSmall); font-weight: var(--fontWeightSemibold); font-size: var(--fontSizeBase100); line-height: var(--lineHeightBase200); border: var(--strokeWidthThin) solid transparent; }
-.badge-error { background: var(--colorStatusDangerBackground1); color: var(--colorStatusDangerForeground1); border-color: var(--colorStatusDangerBorder1); }
-.badge-warning { background: var(--colorStatusWarningBackground1); color: var(--colorStatusWarningForeground3); border-color: var(--colorStatusWarningBorder1); }
-.badge-info { background: var(--colorBrandBackground2); color: var(--colorBrandForeground2); border-color: var(--colorBrandStroke2); }
 .check-more { color: var(--colorNeutralForeground2); font-size: var(--fontSizeBase200); }
 
 /* The preview page: banner, the pane at task-pane width, the workbook beside it */
@@ -155,7 +161,7 @@ div.check-body { cursor: default; }
   border-radius: var(--borderRadiusMedium); border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
   background: var(--colorNeutralBackground1); cursor: pointer;
 }
-.file-button:hover { background: var(--colorNeutralBackground1Hover); }
+.file-button:not([class*="fui-"]):hover { background: var(--colorNeutralBackground1Hover); }
 .file-actions input:focus-visible + .file-button { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; }
 .file-status:empty { display: none; }
 .file-status { margin: 0; flex-basis: 100%; }

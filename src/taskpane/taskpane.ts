@@ -8,7 +8,6 @@
 import { el, replaceChildren } from './dom';
 import { errorText } from './commands';
 import { text } from './messages';
-import { startInOffice } from './office';
 import { startPreview } from './preview';
 import { decideWhere, loadScript, type Where } from './startup';
 import { applyTheme } from './theme';
@@ -34,7 +33,8 @@ async function startIn(where: Where, root: HTMLElement): Promise<void> {
   switch (where.kind) {
     case 'excel':
       await loadScript(document, functionsBundle());
-      await startInOffice(root);
+      // The Office.js adapter only inside Excel: the preview's first load does without it.
+      await (await import(/* webpackChunkName: "office" */ './office')).startInOffice(root);
       return;
     case 'preview':
       await startPreview(root, window.location.search);
