@@ -4,26 +4,15 @@
  * own, one state for the answer and Compare, and a confirmed-grant field that refuses
  * bad figures beside itself with nothing written.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { money, signedMoney } from '../../src/taskpane/format';
-import { ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { axeOf, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 requireChromium();
-
-/**
- * axe on the page, all rules, but for Tabster's focus sentinels (the hidden <i
- * data-tabster-dummy> at the ends of Fluent's TabList): aria-hidden by design, they
- * only forward focus to the tab list's current tab — the keyboard tests prove focus
- * never rests on one.
- */
-function axeOf(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
-}
 
 const WIDTHS = [350, 1280] as const;
 const HEIGHT = 800;

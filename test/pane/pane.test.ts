@@ -2,29 +2,18 @@
  * The task pane in a real browser, in preview mode: the built taskpane.html served
  * from a static server, outside Office, on its in-memory workbook.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { findScenarioIncomeRow, readModel, runModel, sampleModel } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
-import { requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { axeOf, requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 const CONFIRMED_FIGURE = 1150000;
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_FLAG = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
 requireChromium();
-
-/**
- * axe on the page, all rules, but for Tabster's focus sentinels (the hidden <i
- * data-tabster-dummy> at the ends of Fluent's TabList): aria-hidden by design, they
- * only forward focus to the tab list's current tab — the keyboard tests prove focus
- * never rests on one.
- */
-function axeOf(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
-}
 
 /** The model's own comparison of Indicative and Confirmed, with the confirmed figure entered. */
 function expectedVariance(confirmed: number): { variance: number; variancePct: number | null } {
