@@ -30,6 +30,19 @@ const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/** A file whose name carries its content's hash (taskpane.1a2b3c4d.js): a new build gives it a new name. */
+const HASHED = /\.[0-9a-f]{8}\.(js|json)$/;
+
+/**
+ * Content-hashed files may be kept for good (a new build names new files), as any
+ * static host serves them; so the browser keeps their compiled code between visits.
+ * Everything else (the page, Office.js, the manifest, icons) is fetched anew each time,
+ * so a rebuild is seen at once.
+ */
+function cacheControl(file) {
+  return HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 function parseArgs(argv) {
   const options = { root: 'dist/preview', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
@@ -103,7 +116,7 @@ export function serve({ root, port = 0, host = '127.0.0.1' }) {
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': stats.size,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(file),
       'X-Content-Type-Options': 'nosniff',
     });
     if (request.method === 'HEAD') return response.end();
