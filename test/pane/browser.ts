@@ -207,3 +207,16 @@ export async function openWatched(context: BrowserContext, url: string): Promise
 export function axeOf(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
 }
+
+/** Retries an assertion until it holds or `timeout` ms pass (the pane redraws after the current task). */
+export async function eventually(assertion: () => Promise<void>, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { answerOf } from '../../src/taskpane/answer';
-import { ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { eventually, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 requireChromium();
 
@@ -26,18 +26,6 @@ function engineRun(): ModelResult {
     stamp: 'test',
     today: '2021-03-01',
   });
-}
-
-async function eventually(assertion: () => Promise<void>, timeout = 5000): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 async function runScenarios(page: Page): Promise<void> {

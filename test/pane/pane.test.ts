@@ -7,7 +7,7 @@ import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { findScenarioIncomeRow, readModel, runModel, sampleModel } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
-import { axeOf, requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { eventually, axeOf, requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 const CONFIRMED_FIGURE = 1150000;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -54,19 +54,6 @@ async function finished(page: Page, done: RegExp): Promise<void> {
   const alert = (await page.locator('#alert').textContent()) ?? '';
   expect(alert).toBe('');
   expect(await statusText(page)).toMatch(done);
-}
-
-/** Retries an assertion until it holds (the preview redraws after the current task). */
-async function eventually(assertion: () => Promise<void>, timeout = 5000): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 async function textIn(locator: Locator): Promise<string> {
