@@ -2,7 +2,7 @@
  * Indicative against confirmed at a glance: what the pane shows after the confirmed
  * grant is entered, read straight off the run's comparison and allocations.
  */
-import type { ComparisonRow, ModelResult } from '../engine/model';
+import { sumPounds, type ComparisonRow, type ModelResult } from '../engine/model';
 
 /** One column of the glance: a fund, or all funds together. */
 export interface GlanceTotals {
@@ -26,17 +26,10 @@ export interface Glance {
   allFunds: GlanceTotals;
 }
 
-/** Adds pounds-and-pence numbers exactly, as whole pence. */
-function sum(values: readonly number[]): number {
-  let pence = 0;
-  for (const value of values) pence += Math.round(value * 100);
-  return pence / 100;
-}
-
 function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number, lines: number): GlanceTotals {
-  const first = sum(rows.map((row) => row.first));
-  const second = sum(rows.map((row) => row.second));
-  const variance = sum([second, -first]);
+  const first = sumPounds(rows.map((row) => row.first));
+  const second = sumPounds(rows.map((row) => row.second));
+  const variance = sumPounds([second, -first]);
   return { label, first, second, variance, variancePct: first === 0 ? null : variance / first, linesScaled, lines };
 }
 

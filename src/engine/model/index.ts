@@ -12,7 +12,7 @@ export { outputSheets, stampLine } from './outputs';
 export { runStamp, timeInWords, dateInWords, stampTextInWords } from './stamp';
 export { sampleModel, SAMPLE_GRANT } from './sample';
 export { generateModel, seededRandom } from './generate';
-export { formatPounds } from './pence';
+export { formatPounds, sumPounds } from './pence';
 export { summariseChecks, IN_ALL_SCENARIOS, type CheckSummary, type SummaryCheck } from './summary';
 export { nextEvents } from './calendar';
 export type { ContractTerms, MonitoringRule, PaymentPlan, ProcurementBand } from './inputs';

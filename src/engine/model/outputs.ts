@@ -5,6 +5,7 @@
  */
 import { parseIsoDate, toExcelSerial } from '../dates';
 import type { CellValue, ColumnFormat, SheetColumn, SheetSpec } from '../sheet';
+import { sumPounds } from './pence';
 import { runStamp } from './stamp';
 import type { Appendix, ComparisonRow, ModelResult } from './types';
 
@@ -39,13 +40,6 @@ function sheet(name: string, title: string[], columns: SheetColumn[], rows: Cell
 /** The stamp line under every title: `Run 1 March 2021 12:00 · scenarios: … · values, not formulas`. */
 export function stampLine(result: ModelResult): string {
   return `${runStamp(result)} · scenarios: ${result.scenariosRun.join(', ')} · values, not formulas`;
-}
-
-/** Exact sums of pounds-and-pence numbers, added as whole pence. */
-function total(values: Iterable<number>): number {
-  let pence = 0;
-  for (const value of values) pence += Math.round(value * 100);
-  return pence / 100;
 }
 
 function ratio(change: number, base: number): number | null {
@@ -92,7 +86,7 @@ function ledgerSheet(result: ModelResult, stamp: string): SheetSpec {
   ]);
   const footer = result.scenariosRun.map((scenario): CellValue[] => {
     const funds = result.ledger.filter((row) => row.scenario === scenario);
-    const sumOf = (pick: (row: (typeof funds)[number]) => number): number => total(funds.map(pick));
+    const sumOf = (pick: (row: (typeof funds)[number]) => number): number => sumPounds(funds.map(pick));
     return [
       scenario, 'All funds', sumOf((row) => row.openingBalance), sumOf((row) => row.income), sumOf((row) => row.awarded),
       sumOf((row) => row.closingBalance), sumOf((row) => row.floor), sumOf((row) => row.headroom),

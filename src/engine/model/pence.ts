@@ -25,6 +25,13 @@ export function toPounds(pence: number): number {
   return pence === 0 ? 0 : pence / 100;
 }
 
+/** Adds pounds-and-pence numbers exactly, as whole pence. */
+export function sumPounds(values: Iterable<number>): number {
+  let pence = 0;
+  for (const value of values) pence += toPence(value);
+  return toPounds(pence);
+}
+
 /**
  * A number read from a cell, rounded half away from zero to the penny.
  *

@@ -6,7 +6,7 @@
  */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { memo, type ReactElement } from 'react';
-import type { LedgerRow, ModelResult } from '../../engine/model';
+import { sumPounds, type LedgerRow, type ModelResult } from '../../engine/model';
 import { money, signedMoney, signedPercent } from '../format';
 import type { Glance, GlanceTotals } from '../glance';
 import { text } from '../messages';
@@ -21,20 +21,13 @@ export function NumberCell(props: { value: number | null; shown: string; negativ
   );
 }
 
-/** Adds pounds-and-pence numbers exactly, as whole pence. */
-function penceSum(values: readonly number[]): number {
-  let pence = 0;
-  for (const value of values) pence += Math.round(value * 100);
-  return pence / 100;
-}
-
 function Matrix(props: { caption: string; result: ModelResult; pick: (row: LedgerRow) => number; className: string }): ReactElement {
   const { result, pick } = props;
   const scenarios = result.scenariosRun;
   const funds = [...new Set(result.ledger.map((row) => row.fund))];
   const cell = (fund: string, scenario: string): LedgerRow | undefined =>
     result.ledger.find((row) => row.fund === fund && row.scenario === scenario);
-  const totalOf = (scenario: string): number => penceSum(result.ledger.filter((row) => row.scenario === scenario).map(pick));
+  const totalOf = (scenario: string): number => sumPounds(result.ledger.filter((row) => row.scenario === scenario).map(pick));
   return (
     <Table size="small" className={`summary ${props.className}`}>
       <caption>{props.caption}</caption>
