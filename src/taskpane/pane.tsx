@@ -43,6 +43,16 @@ interface Done {
   announce: boolean;
 }
 
+/** The status line saying `line`, no step under way. */
+function said(line: string): PaneState['status'] {
+  return { line, step: null, error: '' };
+}
+
+/** The status line saying what went wrong, in plain words. */
+function failed(error: unknown): PaneState['status'] {
+  return { line: '', step: null, error: errorText(error) };
+}
+
 /** A scenario name still offered, else the preferred one, else the first. */
 function keep(names: readonly string[], current: string, preferred: string | undefined): string {
   if (names.includes(current)) return current;
@@ -85,7 +95,7 @@ export class Pane {
       stale: false,
       fundShown: '',
       today: this.clock().today,
-      status: { line: text.progress.ready, step: null, error: '' },
+      status: said(text.progress.ready),
       announce: false,
     };
     this.actions = {
@@ -118,7 +128,7 @@ export class Pane {
       compare: () => void this.compare(),
       chooseAppendix: (scenario) => this.update({ appendix: scenario }),
       buildAppendices: () => void this.appendices(),
-      showFund: (fund) => this.update({ fundShown: fund, announce: this.state.announce }),
+      showFund: (fund) => this.update({ fundShown: fund }),
       selectCheck: (check) => void this.selectCheck(check),
       goToChecks: (severity) => {
         const target = document.getElementById(`checks-${severity}`);
@@ -149,7 +159,7 @@ export class Pane {
     try {
       status = await readStatus(this.port, this.clock(), this.chosenFund());
     } catch (error) {
-      this.update({ model: null, modelLine: '', status: { line: '', step: null, error: errorText(error) }, announce: false });
+      this.update({ model: null, modelLine: '', status: failed(error), announce: false });
       return;
     }
     const state = this.state;
@@ -214,13 +224,13 @@ export class Pane {
     this.update({ busy: true, status: { ...this.state.status, error: '' } });
     try {
       const done = await work();
-      this.state = { ...this.state, status: { line: done.line, step: null, error: '' }, announce: done.announce };
+      this.state = { ...this.state, status: said(done.line), announce: done.announce };
       if (tab !== undefined) {
         this.tabChosen = true;
         this.state = { ...this.state, tab };
       }
     } catch (error) {
-      this.state = { ...this.state, status: { line: '', step: null, error: errorText(error) }, announce: false };
+      this.state = { ...this.state, status: failed(error), announce: false };
     } finally {
       this.state = { ...this.state, busy: false };
       const produced = this.resultPending;
@@ -295,7 +305,7 @@ export class Pane {
       const name = grant?.kind === 'found' ? grant.compareWith : '';
       const go = await confirmFar(document.body, text.grant.farTitle, text.grant.far(read.amount, indicative, name), text.grant.farApply, text.grant.farCancel);
       if (!go) {
-        this.update({ status: { line: text.grant.cancelled, step: null, error: '' }, announce: false }, true);
+        this.update({ status: said(text.grant.cancelled), announce: false }, true);
         document.getElementById('confirmed-grant')?.focus();
         return;
       }
@@ -333,9 +343,9 @@ export class Pane {
     this.update({ status: { ...this.state.status, error: '' } });
     try {
       await this.port.selectTableRow(check.table, check.row);
-      this.update({ status: { line: text.done.selected(check.table, check.row, check.ref), step: null, error: '' }, announce: false });
+      this.update({ status: said(text.done.selected(check.table, check.row, check.ref)), announce: false });
     } catch (error) {
-      this.update({ status: { line: '', step: null, error: errorText(error) }, announce: false });
+      this.update({ status: failed(error), announce: false });
     }
   }
 }
