@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { money, signedMoney } from '../../src/taskpane/format';
-import { axeOf, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { paneIdle, paneReady, runScenarios, axeOf, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 requireChromium();
 
@@ -35,28 +35,12 @@ function engineRun(confirmed?: number): ModelResult {
   });
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.pane-body')?.getAttribute('aria-busy') === 'false');
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('button')).some((b) => b.textContent === 'Run scenarios' && !b.disabled));
-}
-
 /** The confirmed-grant field, on the pane's Grant tab. */
 async function grantField(page: Page): Promise<Locator> {
   await page.getByRole('tablist', { name: 'Pane controls' }).getByRole('tab', { name: 'Grant', exact: true }).click();
   const field = page.getByRole('textbox', { name: 'Confirmed MoJ grant' });
   await field.waitFor();
   return field;
-}
-
-async function runScenarios(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Run scenarios' }).click();
-  await idle(page);
-  expect(await page.locator('#alert').textContent()).toBe('');
-  await page.locator('#answer-funds').waitFor();
 }
 
 /** The Income cells of the in-memory Scenarios table. */
@@ -101,7 +85,7 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
   beforeEach(async () => {
     ({ page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`));
     await page.setViewportSize({ width, height: HEIGHT });
-    await ready(page);
+    await paneReady(page);
   });
 
   afterEach(async () => {
@@ -142,7 +126,7 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     const field = await grantField(page);
     await field.fill(typed);
     await field.press('Enter');
-    await idle(page);
+    await paneIdle(page);
     expect(await page.locator('#alert').textContent()).toBe('');
     const total = engineRun(figure).comparison?.fundTotals.find((r) => r.fund === 'Victim Services Grant');
     if (!total) throw new Error('no Victim Services Grant total');
@@ -177,7 +161,7 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain('grant-error');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirmed-grant');
-    await idle(page);
+    await paneIdle(page);
     expect(await scenarioIncomes(page)).toEqual(before);
     expect(await page.getByRole('tab', { name: 'Comparison', exact: true }).count()).toBe(0);
     if (typed === '1.05m') await page.screenshot({ path: join(SHOTS, `grant-refused-${width}.png`) });
@@ -206,7 +190,7 @@ describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
     await field.press('Enter');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Apply this figure' }).click();
-    await idle(page);
+    await paneIdle(page);
     expect(await page.locator('#alert').textContent()).toBe('');
     expect(await scenarioIncomes(page)).toContain(Number(typed));
   });

@@ -220,3 +220,22 @@ export async function eventually(assertion: () => Promise<void>, timeout = 5000)
     }
   }
 }
+
+/** Resolves once the pane's `Run scenarios` button is enabled: the pane has read its model. */
+export async function paneReady(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('button')).some((b) => b.textContent === 'Run scenarios' && !b.disabled));
+}
+
+/** Resolves once no command is running in the pane. */
+export async function paneIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.pane-body')?.getAttribute('aria-busy') === 'false');
+}
+
+/** Clicks `Run scenarios` and waits for the answer, which must come with no alert. */
+export async function runScenarios(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run scenarios' }).click();
+  await paneIdle(page);
+  expect(await page.locator('#alert').textContent()).toBe('');
+  await page.locator('#answer-funds').waitFor();
+}

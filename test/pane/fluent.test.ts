@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { answerOf } from '../../src/taskpane/answer';
-import { eventually, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { paneReady, runScenarios, eventually, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 requireChromium();
 
@@ -26,13 +26,6 @@ function engineRun(): ModelResult {
     stamp: 'test',
     today: '2021-03-01',
   });
-}
-
-async function runScenarios(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Run scenarios' }).click();
-  await page.waitForFunction(() => document.querySelector('.pane-body')?.getAttribute('aria-busy') === 'false');
-  expect(await page.locator('#alert').textContent()).toBe('');
-  await page.locator('#answer-funds').waitFor();
 }
 
 /** What has focus: its role and id, and whether it is a Tabster sentinel. */
@@ -70,8 +63,7 @@ describe.each(WIDTHS)('the Fluent UI pane at %p pixels wide', (width) => {
   beforeEach(async () => {
     ({ page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`));
     await page.setViewportSize({ width, height: 800 });
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('button')).some((b) => b.textContent === 'Run scenarios' && !b.disabled));
+    await paneReady(page);
   });
 
   afterEach(async () => {

@@ -7,7 +7,7 @@ import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { findScenarioIncomeRow, readModel, runModel, sampleModel } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
-import { eventually, axeOf, requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { paneReady, eventually, axeOf, requireChromium, ensureBuilt, launch, openWatched, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
 
 const CONFIRMED_FIGURE = 1150000;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -211,7 +211,7 @@ describe('task pane preview', () => {
 
     beforeEach(async () => {
       ({ page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`));
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('button')).some((b) => b.textContent === 'Run scenarios' && !b.disabled));
+      await paneReady(page);
     });
 
     afterEach(async () => {
