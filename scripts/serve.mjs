@@ -31,7 +31,7 @@ const CONTENT_TYPES = {
 };
 
 /** A file whose name carries its content's hash (taskpane.1a2b3c4d.js): a new build gives it a new name. */
-const HASHED = /\.[0-9a-f]{8}\.(js|json)$/;
+const HASHED = /\.[0-9a-f]{8}\.(js|json|css)$/;
 
 /**
  * Content-hashed files may be kept for good (a new build names new files), as any

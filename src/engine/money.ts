@@ -536,7 +536,11 @@ function buildMatchesConstructor(): boolean {
   return true;
 }
 
-const FAST_BUILD = buildMatchesConstructor();
+/**
+ * Whether the fast path gives what decimal.js's own constructor gives, checked once on
+ * first use (not when the module loads: the task pane's first paint does not wait for it).
+ */
+let fastBuild: boolean | undefined;
 
 /**
  * A whole number of units of 10^-decimals as a Decimal.
@@ -547,7 +551,7 @@ const FAST_BUILD = buildMatchesConstructor();
  */
 export function fromUnits(units: number | bigint, decimals: number): Decimal {
   if (typeof units === 'number') {
-    if (FAST_BUILD && decimals >= 0 && decimals <= 7 && Number.isInteger(units) && Math.abs(units) < SAFE_LIMIT) {
+    if ((fastBuild ??= buildMatchesConstructor()) && decimals >= 0 && decimals <= 7 && Number.isInteger(units) && Math.abs(units) < SAFE_LIMIT) {
       return buildDecimal(units, decimals);
     }
     return slowDecimal(units, decimals);

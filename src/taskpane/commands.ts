@@ -4,112 +4,21 @@
  * no Excel here — the same commands run on Office.js in Excel and on the in-memory
  * workbook of the browser preview.
  */
-import {
-  INPUT_TABLES,
-  findScenarioIncomeRow,
-  outputSheets,
-  readModel,
-  runModel,
-  scenarioNames,
-  type Model,
-  type ModelResult,
-  type RunOptions,
-} from '../engine/model';
-import { sampleModel } from '../engine/model';
-import { resolveGrantTarget, type GrantTarget } from '../engine/model/grantTarget';
+import { outputSheets, readModel, runModel, scenarioNames, type Model, type ModelResult, type RunOptions } from '../engine/model';
+import { resolveGrantTarget } from '../engine/model/grantTarget';
 import type { CellValue, SheetSpec, TableData } from '../engine/sheet';
 import type { WorkbookPort } from '../workbook/port';
 import { glanceOf, type Glance } from './glance';
 import { readGrantInput } from './grantInput';
 import { PaneError, grantTargetProblem, text } from './messages';
+import { REQUIRED_TABLES, errorText, incomeCell, readInputs, type Clock } from './status';
 
-const REQUIRED_TABLES = ['Funds', 'Awards', 'Scenarios'] as const;
-
-/** The caller's clock: the engine has none. */
-export interface Clock {
-  /** The run's stamp, e.g. `2021-03-01 14:05`. */
-  stamp: string;
-  /** Today as ISO text, e.g. `2021-03-01`. */
-  today: string;
-}
+export { createSample, errorText, localClock, readStatus, type Clock, type ModelStatus } from './status';
 
 /** Reports a step of a long command: what is happening, and how far along it is. */
 export type Progress = (status: string, done: number, total: number) => Promise<void>;
 
 const noProgress: Progress = async () => undefined;
-
-/** The clock of this machine, in local time. */
-export function localClock(now = new Date()): Clock {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return { today, stamp: `${today} ${pad(now.getHours())}:${pad(now.getMinutes())}` };
-}
-
-/** What the pane knows about the workbook's model. */
-export interface ModelStatus {
-  /** Input tables present, in `INPUT_TABLES` order. */
-  found: string[];
-  /** Required tables absent. Empty when the workbook holds a model. */
-  missing: string[];
-  /** The model, when it could be read. */
-  model: Model | null;
-  scenarios: string[];
-  /** Where the confirmed grant goes (`Grant fund`, `Confirmed scenario`), when the model could be read. */
-  grant: GrantTarget | null;
-  /** The figure the confirmed grant would replace: that row's current income, when there is one. */
-  confirmedIncome: number | null;
-  /** The indicative figure the confirmed one is compared with: that scenario's income for the grant fund. */
-  indicativeIncome: number | null;
-  /** What the input tables held when read: a run made then is out of date once this changes. */
-  signature: string;
-  /** Why the model cannot be used, in plain words (a missing column, say). */
-  problem: string | null;
-}
-
-async function readInputs(port: WorkbookPort): Promise<Record<string, TableData>> {
-  return port.readTables(INPUT_TABLES);
-}
-
-function incomeCell(tables: Record<string, TableData>, row: number): number | null {
-  const scenarios = tables.Scenarios;
-  const column = scenarios?.headers.findIndex((header) => header.trim() === 'Income') ?? -1;
-  const cell: CellValue | undefined = column < 0 ? undefined : scenarios?.rows[row]?.[column];
-  return typeof cell === 'number' ? cell : null;
-}
-
-/** Finds the model: which input tables the workbook holds, and whether they can be read. */
-export async function readStatus(port: WorkbookPort, clock: Clock, chosenFund?: string): Promise<ModelStatus> {
-  const tables = await readInputs(port);
-  const found = INPUT_TABLES.filter((name) => tables[name] !== undefined);
-  const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
-  const signature = JSON.stringify(INPUT_TABLES.map((name) => tables[name] ?? null));
-  const status: ModelStatus = {
-    found, missing, model: null, scenarios: [], grant: null, confirmedIncome: null, indicativeIncome: null, signature, problem: null,
-  };
-  if (missing.length > 0) return status;
-  try {
-    const model = readModel(tables, clock.today);
-    const grant = resolveGrantTarget(model, chosenFund);
-    const row = grant.kind === 'found' ? grant.row : null;
-    const indicativeRow = grant.kind === 'found' ? findScenarioIncomeRow(model, grant.compareWith, grant.fund) : null;
-    const fundIncome = grant.kind === 'found' ? model.funds.find((f) => f.name.toLowerCase() === grant.fund.toLowerCase())?.income ?? null : null;
-    return {
-      ...status,
-      model,
-      grant,
-      scenarios: scenarioNames(model),
-      confirmedIncome: row === null ? null : incomeCell(tables, row),
-      indicativeIncome: indicativeRow === null ? fundIncome : incomeCell(tables, indicativeRow),
-    };
-  } catch (error) {
-    return { ...status, problem: errorText(error) };
-  }
-}
-
-/** Creates the built-in sample model's tables, each on a new sheet. */
-export async function createSample(port: WorkbookPort): Promise<void> {
-  await port.createTables(sampleModel());
-}
 
 async function loadModel(port: WorkbookPort, clock: Clock): Promise<Model> {
   const tables = await readInputs(port);
@@ -325,10 +234,4 @@ export async function enterConfirmedGrant(
     replaced,
     undo,
   };
-}
-
-/** An error as a finance user should read it. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message || text.unexpected(error.name);
-  return text.unexpected(String(error));
 }

@@ -9,18 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ModelResult } from '../engine/model';
 import type { WorkbookPort } from '../workbook/port';
-import {
-  buildAppendices,
-  compareScenarios,
-  createSample,
-  enterConfirmedGrant,
-  errorText,
-  localClock,
-  readStatus,
-  runScenarios,
-  type Clock,
-  type ModelStatus,
-} from './commands';
+import { createSample, errorText, localClock, readStatus, type Clock, type ModelStatus } from './status';
 import { confirmFar } from './confirmDialog';
 import { nextPaint } from './dom';
 import { money } from './format';
@@ -28,6 +17,13 @@ import { farFromIndicative, readGrantInput } from './grantInput';
 import { text } from './messages';
 import type { LocatedCheck } from './view/ChecksView';
 import { asksGrantFund, PaneView, type ControlTab, type PaneActions, type PaneState } from './view/PaneView';
+
+/**
+ * The commands that run the model, in a chunk of their own: fetched just after the pane
+ * is first drawn (the first load only reads the model), and awaited by a command that
+ * comes sooner.
+ */
+const commands = () => import(/* webpackChunkName: "pane-commands" */ './commands');
 
 export interface PaneOptions {
   port: WorkbookPort;
@@ -187,6 +183,7 @@ export class Pane {
       grantText: editing ? state.grantText : status.confirmedIncome === null ? '' : String(status.confirmedIncome),
       stale: state.result !== null && this.resultSignature !== status.signature,
     }, first);
+    if (first) setTimeout(() => void commands(), 0);
   }
 
   /** Changes the state and draws it: at once (`now`) where focus or a paint must follow. */
@@ -273,7 +270,7 @@ export class Pane {
   private async run(): Promise<void> {
     await this.command(async () => {
       const { first, second } = this.state;
-      const outcome = await runScenarios(this.port, this.chosenScenarios(), this.clock(), this.progress, [first, second]);
+      const outcome = await (await commands()).runScenarios(this.port, this.chosenScenarios(), this.clock(), this.progress, [first, second]);
       this.setResult(outcome.result);
       this.onSheetsWritten(outcome.written[0]);
       return { line: text.done.run(outcome.result.scenariosRun, outcome.written), announce: true };
@@ -312,7 +309,7 @@ export class Pane {
     }
     await this.command(async () => {
       const amount = read.amount;
-      const outcome = await enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), this.progress, this.chosenFund());
+      const outcome = await (await commands()).enterConfirmedGrant(this.port, amount, this.chosenScenarios(), this.clock(), this.progress, this.chosenFund());
       this.grantEdited = false;
       this.setResult(outcome.result);
       this.onSheetsWritten('Comparison');
@@ -322,7 +319,7 @@ export class Pane {
 
   private async compare(): Promise<void> {
     await this.command(async () => {
-      const outcome = await compareScenarios(this.port, this.state.first, this.state.second, this.clock(), this.progress);
+      const outcome = await (await commands()).compareScenarios(this.port, this.state.first, this.state.second, this.clock(), this.progress);
       this.setResult(outcome.result);
       this.onSheetsWritten('Comparison');
       return { line: text.done.run(outcome.result.scenariosRun, outcome.written), announce: true };
@@ -331,7 +328,7 @@ export class Pane {
 
   private async appendices(): Promise<void> {
     await this.command(async () => {
-      const outcome = await buildAppendices(this.port, this.state.appendix, this.clock(), this.progress);
+      const outcome = await (await commands()).buildAppendices(this.port, this.state.appendix, this.clock(), this.progress);
       this.onSheetsWritten(outcome.written.find((name) => name.startsWith('Appendix')) ?? outcome.written[0]);
       return { line: text.done.run(outcome.result.scenariosRun, outcome.written), announce: false };
     });

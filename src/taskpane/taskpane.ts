@@ -6,7 +6,7 @@
  * says which.
  */
 import { el, replaceChildren } from './dom';
-import { errorText } from './commands';
+import { errorText } from './status';
 import { text } from './messages';
 import { startPreview } from './preview';
 import { decideWhere, loadScript, type Where } from './startup';

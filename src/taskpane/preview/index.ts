@@ -9,7 +9,7 @@
  */
 import { INPUT_TABLES, sampleModel } from '../../engine/model';
 import { MemoryWorkbook } from '../../workbook/memory';
-import { errorText } from '../commands';
+import { errorText } from '../status';
 import { el, replaceChildren } from '../dom';
 import { text } from '../messages';
 import { Pane } from '../pane';
