@@ -15,6 +15,7 @@ import { nextPaint } from './dom';
 import { money } from './format';
 import { farFromIndicative, readGrantInput } from './grantInput';
 import { text } from './messages';
+import { shownTheme, watchTheme } from './theme';
 import type { LocatedCheck } from './view/ChecksView';
 import { asksGrantFund, PaneView, type ControlTab, type PaneActions, type PaneState } from './view/PaneView';
 
@@ -136,6 +137,8 @@ export class Pane {
     this.element = document.createElement('div');
     this.element.className = 'pane-root';
     this.root = createRoot(this.element);
+    // Light or dark as the person's Office (or browser) is: drawn again when it changes.
+    watchTheme(() => this.update({}));
     this.update({});
   }
 
@@ -189,7 +192,7 @@ export class Pane {
   /** Changes the state and draws it: at once (`now`) where focus or a paint must follow. */
   private update(change: Partial<PaneState>, now = false): void {
     this.state = { ...this.state, ...change };
-    const view = <PaneView state={this.state} actions={this.actions} />;
+    const view = <PaneView state={this.state} actions={this.actions} theme={shownTheme()} />;
     if (now) flushSync(() => this.root.render(view));
     else this.root.render(view);
   }

@@ -10,7 +10,7 @@ import { errorText } from './status';
 import { text } from './messages';
 import { startPreview } from './preview';
 import { decideWhere, loadScript, type Where } from './startup';
-import { applyTheme } from './theme';
+import { followTheme } from './theme';
 
 function main(): HTMLElement {
   const found = document.getElementById('app');
@@ -32,6 +32,8 @@ function functionsBundle(): string {
 async function startIn(where: Where, root: HTMLElement): Promise<void> {
   switch (where.kind) {
     case 'excel':
+      // Light or dark as the Office theme is (Office.context exists once onReady has answered).
+      followTheme(Office.context?.officeTheme ?? undefined);
       await loadScript(document, functionsBundle());
       // The Office.js adapter only inside Excel: the preview's first load does without it.
       await (await import(/* webpackChunkName: "office" */ './office')).startInOffice(root);
@@ -52,7 +54,7 @@ async function startIn(where: Where, root: HTMLElement): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  applyTheme();
+  followTheme();
   const root = main();
   try {
     const where = await decideWhere({

@@ -13,10 +13,10 @@ import {
   DialogSurface,
   DialogTitle,
   FluentProvider,
-  webLightTheme,
 } from '@fluentui/react-components';
 import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { shownTheme } from '../theme';
 
 export interface Question {
   title: string;
@@ -33,7 +33,7 @@ function Ask(props: Question & { answer: (go: boolean) => void }): ReturnType<ty
   };
   return h(
     FluentProvider,
-    { theme: webLightTheme },
+    { theme: shownTheme() },
     h(Dialog, {
       open,
       modalType: 'alert',
