@@ -5,7 +5,10 @@
  * the same origin) outside Office, in preview mode.
  * node:http only; GET and HEAD; no directory listings; nothing outside the root served.
  *
- *   node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1]
+ *   node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1] [--no-cache]
+ *
+ * --no-cache sends `no-store` for every file, hashed ones too: each visit is a first
+ * visit (nothing kept by the browser, nor the code it compiled), as the bench measures it.
  *
  * --port 0 picks a free port; PORT in the environment sets the default. Prints `Serving <root> at http://host:port/` and then the
  * pane's URL on the next line.
@@ -39,20 +42,24 @@ const HASHED = /\.[0-9a-f]{8}\.(js|json|css)$/;
  * Everything else (the page, Office.js, the manifest, icons) is fetched anew each time,
  * so a rebuild is seen at once.
  */
-function cacheControl(file) {
-  return HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-store';
+function cacheControl(file, keep = true) {
+  return keep && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-store';
 }
 
 function parseArgs(argv) {
-  const options = { root: 'dist/preview', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' };
+  const options = { root: 'dist/preview', port: Number(process.env.PORT ?? 8080), host: '127.0.0.1', cache: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
+    if (flag === '--no-cache') {
+      options.cache = false;
+      continue;
+    }
     if (flag === '--root' && value) options.root = value;
     else if (flag === '--port' && value) options.port = Number(value);
     else if (flag === '--host' && value) options.host = value;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1]');
+      console.log('Usage: node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1] [--no-cache]');
       process.exit(0);
     } else {
       console.error(`Unknown option '${flag}'. Try --help.`);
@@ -87,7 +94,7 @@ export function resolveInside(root, urlPath) {
 }
 
 /** Starts serving `root`; resolves with the server and its base URL once listening. */
-export function serve({ root, port = 0, host = '127.0.0.1' }) {
+export function serve({ root, port = 0, host = '127.0.0.1', cache = true }) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const send = (status, text) => {
@@ -116,7 +123,7 @@ export function serve({ root, port = 0, host = '127.0.0.1' }) {
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': stats.size,
-      'Cache-Control': cacheControl(file),
+      'Cache-Control': cacheControl(file, cache),
       'X-Content-Type-Options': 'nosniff',
     });
     if (request.method === 'HEAD') return response.end();

@@ -95,9 +95,9 @@ export interface Server {
   stop(): void;
 }
 
-/** Serves a folder with scripts/serve.mjs on a free port. */
-export function serveFolder(root = DIST): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--root', root, '--port', '0'], {
+/** Serves a folder with scripts/serve.mjs on a free port (`options`: more of its flags, `--no-cache`). */
+export function serveFolder(root = DIST, options: readonly string[] = []): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--root', root, '--port', '0', ...options], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 /**
- * scripts/serve.mjs, the preview's static server: right content types, and nothing
- * served from outside its root.
+ * scripts/serve.mjs, the preview's static server: right content types, nothing served
+ * from outside its root, hashed files kept by the browser (none with `--no-cache`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { request } from 'http';
@@ -11,6 +11,7 @@ import { serveFolder, type Server } from './browser';
 interface Reply {
   status: number;
   type: string;
+  cache: string;
   body: string;
 }
 
@@ -22,7 +23,9 @@ function get(server: Server, path: string, method = 'GET'): Promise<Reply> {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+      res.on('end', () => resolve({
+        status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? ''), body,
+      }));
     });
     req.on('error', reject);
     req.end();
@@ -32,6 +35,7 @@ function get(server: Server, path: string, method = 'GET'): Promise<Reply> {
 describe('the preview server', () => {
   let outside: string;
   let server: Server;
+  let uncached: Server;
 
   beforeAll(async () => {
     outside = mkdtempSync(join(tmpdir(), 'awards-serve-'));
@@ -40,13 +44,17 @@ describe('the preview server', () => {
     writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>pane</title>');
     writeFileSync(join(root, 'taskpane.js'), 'void 0;');
     writeFileSync(join(root, 'functions.json'), '{}');
+    writeFileSync(join(root, 'taskpane.1a2b3c4d.js'), 'void 0;');
+    writeFileSync(join(root, 'griffel.1a2b3c4d.css'), '.a{}');
     writeFileSync(join(root, 'assets', 'icon-32.png'), 'png');
     writeFileSync(join(outside, 'secret.txt'), 'secret');
     server = await serveFolder(root);
+    uncached = await serveFolder(root, ['--no-cache']);
   });
 
   afterAll(() => {
     server?.stop();
+    uncached?.stop();
     rmSync(outside, { recursive: true, force: true });
   });
 
@@ -75,6 +83,22 @@ describe('the preview server', () => {
     const reply = await get(server, path);
     expect([400, 404]).toContain(reply.status);
     expect(reply.body).not.toContain('secret');
+  });
+
+  it.each([
+    ['/taskpane.1a2b3c4d.js', 'public, max-age=31536000, immutable'],
+    ['/griffel.1a2b3c4d.css', 'public, max-age=31536000, immutable'],
+    ['/taskpane.js', 'no-store'],
+    ['/taskpane.html', 'no-store'],
+  ])('keeps %s as %s', async (path, cache) => {
+    expect((await get(server, path)).cache).toBe(cache);
+  });
+
+  it('keeps nothing with --no-cache: every visit a first visit', async () => {
+    for (const path of ['/taskpane.1a2b3c4d.js', '/griffel.1a2b3c4d.css', '/taskpane.html']) {
+      const reply = await get(uncached, path);
+      expect([reply.status, reply.cache]).toEqual([200, 'no-store']);
+    }
   });
 
   it('lists no directories', async () => {
