@@ -4,19 +4,17 @@
  * own, one state for the answer and Compare, and a confirmed-grant field that refuses
  * bad figures beside itself with nothing written.
  */
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { money, signedMoney } from '../../src/taskpane/format';
-import { paneIdle, paneReady, runScenarios, axeOf, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { paneIdle, paneReady, runScenarios, axeOf, openWatched, requireChromium, type Watch, servedPreview, SHOTS } from './browser';
 
 requireChromium();
 
 const WIDTHS = [350, 1280] as const;
 const HEIGHT = 800;
-const SHOTS = join(ROOT, 'test-results');
 
 /** The engine's own run of the sample, with the Confirmed Victim Services income set to `confirmed`. */
 function engineRun(confirmed?: number): ModelResult {
@@ -65,25 +63,12 @@ function expectClean(watch: Watch): void {
 }
 
 describe.each(WIDTHS)('the pane at %p pixels wide', (width) => {
-  let server: Server;
-  let browser: Browser;
+  const preview = servedPreview();
   let page: Page;
   let watch: Watch;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await serveFolder();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
-
   beforeEach(async () => {
-    ({ page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`));
+    ({ page, watch } = await openWatched(preview.browser.context, `${preview.server.url}taskpane.html`));
     await page.setViewportSize({ width, height: HEIGHT });
     await paneReady(page);
   });

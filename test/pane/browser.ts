@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -238,4 +238,41 @@ export async function runScenarios(page: Page): Promise<void> {
   await paneIdle(page);
   expect(await page.locator('#alert').textContent()).toBe('');
   await page.locator('#answer-funds').waitFor();
+}
+
+/** Where the browser tests leave their screenshots. */
+export const SHOTS = join(ROOT, 'test-results');
+
+/** The preview, built and served, and a browser, held for one describe block's tests. */
+export interface ServedPreview {
+  readonly server: Server;
+  readonly browser: Browser;
+}
+
+/**
+ * Builds the preview if it is out of date, serves it and opens a browser before a describe
+ * block's tests (jest's beforeAll), and closes both after them.
+ */
+export function servedPreview(): ServedPreview {
+  const held: { server?: Server; browser?: Browser } = {};
+  beforeAll(async () => {
+    ensureBuilt();
+    held.server = await serveFolder();
+    held.browser = await launch();
+    mkdirSync(SHOTS, { recursive: true });
+  }, 180000);
+  afterAll(async () => {
+    await held.browser?.close();
+    held.server?.stop();
+  });
+  return {
+    get server(): Server {
+      if (held.server === undefined) throw new Error('servedPreview: the server starts in beforeAll');
+      return held.server;
+    },
+    get browser(): Browser {
+      if (held.browser === undefined) throw new Error('servedPreview: the browser starts in beforeAll');
+      return held.browser;
+    },
+  };
 }

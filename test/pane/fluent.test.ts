@@ -5,18 +5,16 @@
  * the two defects of issue 11's last round (Lines scaled, the status line's counts).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { readModel, runModel, sampleModel, type ModelResult } from '../../src/engine/model';
 import type { TableData } from '../../src/engine/sheet';
 import { answerOf } from '../../src/taskpane/answer';
-import { paneReady, runScenarios, eventually, ensureBuilt, launch, openWatched, requireChromium, ROOT, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { paneReady, runScenarios, eventually, openWatched, requireChromium, type Watch, servedPreview, SHOTS } from './browser';
 
 requireChromium();
 
 const WIDTHS = [350, 1280] as const;
-const SHOTS = join(ROOT, 'test-results');
 
 function engineRun(): ModelResult {
   const byName: Record<string, TableData> = Object.fromEntries(sampleModel().map((t) => [t.name, t]));
@@ -43,25 +41,12 @@ async function focused(page: Page): Promise<{ role: string; id: string; sentinel
 const TABS = ['Run', 'Grant', 'Compare', 'Appendices', 'Model'];
 
 describe.each(WIDTHS)('the Fluent UI pane at %p pixels wide', (width) => {
-  let server: Server;
-  let browser: Browser;
+  const preview = servedPreview();
   let page: Page;
   let watch: Watch;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await serveFolder();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
-
   beforeEach(async () => {
-    ({ page, watch } = await openWatched(browser.context, `${server.url}taskpane.html`));
+    ({ page, watch } = await openWatched(preview.browser.context, `${preview.server.url}taskpane.html`));
     await page.setViewportSize({ width, height: 800 });
     await paneReady(page);
   });

@@ -4,16 +4,14 @@
  * tested in theme.unit.test.ts), light again when the preference changes, without a
  * reload; readable either way (axe's colour contrast among its serious rules).
  */
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
-import { axeOf, ensureBuilt, eventually, launch, openWatched, paneReady, requireChromium, ROOT, runScenarios, serveFolder, type Browser, type Server, type Watch } from './browser';
+import { axeOf, eventually, openWatched, paneReady, requireChromium, runScenarios, type Watch, servedPreview, SHOTS } from './browser';
 
 requireChromium();
 
 const WIDTHS = [350, 1280] as const;
-const SHOTS = join(ROOT, 'test-results');
 
 /** `#rrggbb` as the `rgb(r, g, b)` getComputedStyle gives. */
 function rgb(hex: string): string {
@@ -31,25 +29,12 @@ async function colours(page: Page): Promise<{ pane: string; run: string; themed:
 }
 
 describe.each(WIDTHS)('the pane in the person’s theme at %p pixels wide', (width) => {
-  let server: Server;
-  let browser: Browser;
+  const preview = servedPreview();
   let page: Page;
   let watch: Watch;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await serveFolder();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
-
   beforeEach(async () => {
-    ({ page, watch } = await openWatched(browser.context, 'about:blank'));
+    ({ page, watch } = await openWatched(preview.browser.context, 'about:blank'));
     await page.setViewportSize({ width, height: 800 });
   });
 
@@ -60,7 +45,7 @@ describe.each(WIDTHS)('the pane in the person’s theme at %p pixels wide', (wid
 
   it('is dark when the browser prefers dark, readable, and its answer too', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${preview.server.url}taskpane.html`);
     await paneReady(page);
     expect(await colours(page)).toEqual({
       pane: rgb(webDarkTheme.colorNeutralBackground1),
@@ -77,7 +62,7 @@ describe.each(WIDTHS)('the pane in the person’s theme at %p pixels wide', (wid
 
   it('turns light again when the preference changes, without a reload', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${preview.server.url}taskpane.html`);
     await paneReady(page);
     expect((await colours(page)).themed).toBe('fluent-web-dark');
     // Marked on the page: still there after the change, so the page was not reloaded.
