@@ -5,7 +5,10 @@
  * and how many errors and warnings the run found. Read straight off one run's result,
  * in whole pence, so the glance, Compare and the chart cannot disagree.
  */
-import { nextEvents, summariseChecks, type CalendarEvent, type ComparisonRow, type ModelResult } from '../engine/model';
+import { nextEvents, sumPounds, summariseChecks, type CalendarEvent, type ComparisonRow, type ModelResult } from '../engine/model';
+import { changeOf, type Change } from './glance';
+
+export type { Change } from './glance';
 
 /** One fund's money in one scenario. */
 export interface FundMoney {
@@ -15,16 +18,6 @@ export interface FundMoney {
   awarded: number;
   /** Headroom: what is left above the floor after the awards. */
   left: number;
-}
-
-/** A fund's (or all funds') indicative-to-confirmed change. */
-export interface Change {
-  label: string;
-  first: number;
-  second: number;
-  variance: number;
-  /** Variance as a fraction of the first; null when the first is 0. */
-  variancePct: number | null;
 }
 
 export interface Answer {
@@ -47,19 +40,11 @@ export interface Answer {
 /** How many of the calendar's next events the answer lists. */
 export const UPCOMING = 5;
 
-const pence = (pounds: number): number => Math.round(pounds * 100);
-const pounds = (p: number): number => p / 100;
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function change(label: string, rows: readonly ComparisonRow[]): Change {
-  let first = 0;
-  let second = 0;
-  for (const row of rows) {
-    first += pence(row.first);
-    second += pence(row.second);
-  }
-  const variance = second - first;
-  return { label, first: pounds(first), second: pounds(second), variance: pounds(variance), variancePct: first === 0 ? null : variance / first };
+/** The checks of one fund (`fund`) with the checks of no fund, or all of them (`''`). */
+export function checksOf<T extends { fund: string }>(checks: readonly T[], fund: string): T[] {
+  return checks.filter((check) => fund === '' || check.fund === '' || same(check.fund, fund));
 }
 
 /**
@@ -76,7 +61,7 @@ export function answerOf(result: ModelResult, fund = '', top = 3, today?: string
     .filter((row) => row.scenario === scenario && inFund(row.fund))
     .map((row) => ({
       fund: row.fund,
-      available: pounds(pence(row.awarded) + pence(row.headroom)),
+      available: sumPounds([row.awarded, row.headroom]),
       awarded: row.awarded,
       left: row.headroom,
     }));
@@ -85,10 +70,7 @@ export function answerOf(result: ModelResult, fund = '', top = 3, today?: string
   const increases = byVariance.filter((row) => row.variance > 0).slice(0, top);
   const cuts = byVariance.filter((row) => row.variance < 0).reverse().slice(0, top);
   const fundTotals = comparison === null ? [] : comparison.fundTotals.filter((row) => inFund(row.fund));
-  const summary = summariseChecks(
-    result.checks.filter((check) => fund === '' || check.fund === '' || same(check.fund, fund)),
-    result.scenariosRun,
-  );
+  const summary = summariseChecks(checksOf(result.checks, fund), result.scenariosRun);
   return {
     scenario,
     funds,
@@ -97,8 +79,8 @@ export function answerOf(result: ModelResult, fund = '', top = 3, today?: string
       : {
           first: comparison.first,
           second: comparison.second,
-          funds: fundTotals.map((row) => change(row.fund, [row])),
-          total: change('All funds', fundTotals),
+          funds: fundTotals.map((row) => changeOf(row.fund, [row])),
+          total: changeOf('All funds', fundTotals),
         },
     increases,
     cuts,

@@ -4,8 +4,8 @@
  */
 import { sumPounds, type ComparisonRow, type ModelResult } from '../engine/model';
 
-/** One column of the glance: a fund, or all funds together. */
-export interface GlanceTotals {
+/** A fund's (or all funds') change from the first scenario compared to the second. */
+export interface Change {
   label: string;
   first: number;
   second: number;
@@ -13,6 +13,10 @@ export interface GlanceTotals {
   variance: number;
   /** Variance as a fraction of the first; null when the first is 0. */
   variancePct: number | null;
+}
+
+/** One column of the glance: a fund, or all funds together. */
+export interface GlanceTotals extends Change {
   /** Lines of the second scenario the fit scaled. */
   linesScaled: number;
   /** Lines of the second scenario in all (what the scaled ones are out of). */
@@ -26,11 +30,16 @@ export interface Glance {
   allFunds: GlanceTotals;
 }
 
-function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number, lines: number): GlanceTotals {
+/** The change over comparison rows (a fund's total, or several), added exactly as whole pence. */
+export function changeOf(label: string, rows: readonly ComparisonRow[]): Change {
   const first = sumPounds(rows.map((row) => row.first));
   const second = sumPounds(rows.map((row) => row.second));
   const variance = sumPounds([second, -first]);
-  return { label, first, second, variance, variancePct: first === 0 ? null : variance / first, linesScaled, lines };
+  return { label, first, second, variance, variancePct: first === 0 ? null : variance / first };
+}
+
+function totals(label: string, rows: readonly ComparisonRow[], linesScaled: number, lines: number): GlanceTotals {
+  return { ...changeOf(label, rows), linesScaled, lines };
 }
 
 /**
@@ -47,7 +56,7 @@ export function glanceOf(result: ModelResult, fund: string): Glance {
   const scaled = second.filter((row) => row.notes.split('; ').includes('scaled'));
   const wanted = fund.trim().toLowerCase();
   const inFund = (row: { fund: string }): boolean => row.fund.toLowerCase() === wanted;
-  const fundRow = comparison.fundTotals.find((row) => row.fund.toLowerCase() === wanted);
+  const fundRow = comparison.fundTotals.find(inFund);
   return {
     first: comparison.first,
     second: comparison.second,

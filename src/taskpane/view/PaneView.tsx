@@ -9,7 +9,7 @@
 import { Button, Checkbox, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, type ReactElement, type ReactNode } from 'react';
 import type { ModelResult } from '../../engine/model';
-import { answerOf } from '../answer';
+import { answerOf, checksOf } from '../answer';
 import type { ModelStatus } from '../commands';
 import { glanceOf } from '../glance';
 import { text } from '../messages';
@@ -155,10 +155,7 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
       values: totals.map((t) => [t.first, t.second]),
     };
   }, [result, answer]);
-  const checks = useMemo(
-    () => (result === null ? null : result.checks.filter((check) => state.fundShown === '' || check.fund === '' || check.fund.toLowerCase() === state.fundShown.toLowerCase())),
-    [result, state.fundShown],
-  );
+  const checks = useMemo(() => (result === null ? null : checksOf(result.checks, state.fundShown)), [result, state.fundShown]);
 
   const status: StatusState = state.announce && answer !== null
     ? { ...state.status, line: `${state.status.line} ${text.answer.announce(answer.scenario, answer.counts.error, answer.counts.warning)}` }
