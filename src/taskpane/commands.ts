@@ -20,11 +20,16 @@ export type Progress = (status: string, done: number, total: number) => Promise<
 
 const noProgress: Progress = async () => undefined;
 
-async function loadModel(port: WorkbookPort, clock: Clock): Promise<Model> {
+/** The input tables, refused in plain words when a required one is missing. */
+async function readModelTables(port: WorkbookPort): Promise<Record<string, TableData>> {
   const tables = await readInputs(port);
   const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
   if (missing.length > 0) throw new PaneError(text.noModel(missing));
-  return readModel(tables, clock.today);
+  return tables;
+}
+
+async function loadModel(port: WorkbookPort, clock: Clock): Promise<Model> {
+  return readModel(await readModelTables(port), clock.today);
 }
 
 /** The Comparison sheet carries a native chart of its fund totals, first scenario against second. */
@@ -194,9 +199,7 @@ export async function enterConfirmedGrant(
   chosenFund?: string,
 ): Promise<ConfirmedOutcome> {
   await progress(text.progress.reading, 0, 3);
-  const tables = await readInputs(port);
-  const missing = REQUIRED_TABLES.filter((name) => tables[name] === undefined);
-  if (missing.length > 0) throw new PaneError(text.noModel(missing));
+  const tables = await readModelTables(port);
   const before = readModel(tables, clock.today);
   const target = resolveGrantTarget(before, chosenFund);
   if (target.kind === 'problem') throw new PaneError(grantTargetProblem(target.problem));
