@@ -43,7 +43,7 @@ export function luminance(colour: string): number | null {
  * the luminance of mid grey), else — outside Office — the browser's preference.
  */
 export function chooseTheme(office: OfficeThemeColours | undefined, prefersDark: boolean): ThemeName {
-  if (office !== undefined && office !== null) {
+  if (office !== undefined) {
     const said = typeof office.isDarkTheme === 'function' ? office.isDarkTheme() : office.isDarkTheme;
     if (typeof said === 'boolean') return said ? 'dark' : 'light';
     const light = office.bodyBackgroundColor === undefined ? null : luminance(office.bodyBackgroundColor);
@@ -104,8 +104,8 @@ export function applyTheme(name: ThemeName = shown, doc: Document = document): v
   if (changed) for (const redraw of watchers) redraw();
 }
 
-/** What Office said of its theme, once it has said (null until then, or outside Office). */
-let officeColours: OfficeThemeColours | null = null;
+/** What Office said of its theme, once it has said (undefined until then, or outside Office). */
+let officeColours: OfficeThemeColours | undefined;
 let listening = false;
 
 /**
@@ -115,9 +115,9 @@ let listening = false;
 export function followTheme(office?: OfficeThemeColours, win: Window = window): void {
   if (office !== undefined) officeColours = office;
   const query = typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)') : undefined;
-  applyTheme(chooseTheme(officeColours ?? undefined, query?.matches ?? false), win.document);
+  applyTheme(chooseTheme(officeColours, query?.matches ?? false), win.document);
   if (!listening && query !== undefined) {
     listening = true;
-    query.addEventListener('change', (event) => applyTheme(chooseTheme(officeColours ?? undefined, event.matches), win.document));
+    query.addEventListener('change', (event) => applyTheme(chooseTheme(officeColours, event.matches), win.document));
   }
 }

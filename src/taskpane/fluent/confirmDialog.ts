@@ -1,8 +1,8 @@
 /**
  * The far-figure question as Fluent UI React v9's Dialog (alert type: a modal whose
  * focus is trapped, Escape cancels), loaded as its own chunk the first time it is
- * needed, so the pane's first load does not carry React. Written with createElement:
- * the project has no JSX.
+ * needed, so the pane's first load does not carry the Dialog. Drawn in the page's theme
+ * (theme.ts), as the pane is.
  */
 import {
   Button,

@@ -6,7 +6,7 @@
  * chart, the Checks, the ledger in brief. Workbook text only ever reaches the page as
  * React text.
  */
-import { Button, Checkbox, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
+import { Button, Checkbox, FluentProvider, Tab, TabList, type Theme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, type ReactElement, type ReactNode } from 'react';
 import type { ModelResult } from '../../engine/model';
 import { answerOf, checksOf } from '../answer';
@@ -115,7 +115,8 @@ function Panel(props: { tab: ControlTab; shown: ControlTab; heading: string; chi
 }
 
 /** The pane: the answer, the status, the controls in tabs, and what the run shows. */
-export function PaneView(props: { state: PaneState; actions: PaneActions; theme?: Theme }): ReactElement {
+/** The pane in the page's theme (theme.ts: light or dark as the person's Office or browser is). */
+export function PaneView(props: { state: PaneState; actions: PaneActions; theme: Theme }): ReactElement {
   const { state, actions } = props;
   const { model, result, busy } = state;
   const usable = model !== null && model.model !== null;
@@ -172,7 +173,7 @@ export function PaneView(props: { state: PaneState; actions: PaneActions; theme?
   }, []);
 
   return (
-    <FluentProvider theme={props.theme ?? webLightTheme} className="pane-provider">
+    <FluentProvider theme={props.theme} className="pane-provider">
       <div className="pane-body" aria-busy={busy ? 'true' : 'false'}>
         <header className="pane-header">
           <h1>{text.title}</h1>
