@@ -7,7 +7,9 @@
  *   inside Excel only; the .xlsx package layer of `Open a workbook…`) and Fluent UI's
  *   stylesheet, against the same 250 KB;
  * - the preview's time to interactive (taskpane.html until `Run scenarios` is enabled)
- *   against a blank page holding one such button, in the same browser;
+ *   against a blank page holding one such button, in the same browser; beside it, two
+ *   floors measured alike: a page of Office.js alone, and a page of Office.js and one
+ *   Fluent UI button (bench/floor/fluentButton.tsx, built as the pane is);
  * - Excel round trips (`context.sync()`) per task-pane command on the Office.js adapter,
  *   10,000 awards against 10. Size may cost extra syncs only where Excel forces them: a
  *   read learns a table's size with its first rows (one more sync for the rest), and no
@@ -20,6 +22,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import type { Page } from 'playwright-core';
+import webpack from 'webpack';
 import { generateModel } from '../src/engine/model';
 import type { TableData } from '../src/engine/sheet';
 import { OfficeWorkbook } from '../src/workbook/officejs';
@@ -92,6 +95,51 @@ const OFFICE_ONLY_PAGE =
   '<body><main><button type="button" id="run" disabled>Run scenarios</button></main></body></html>';
 const OFFICE_ONLY_SCRIPT = "Office.onReady(() => { document.getElementById('run').disabled = false; });\n";
 
+/**
+ * The page of Office.js and one Fluent UI button: its script (bench/floor/fluentButton.tsx)
+ * built with the pane's own loaders (webpack.config.js: TypeScript, Fluent UI's styles
+ * extracted by Griffel into a stylesheet), and its page shaped as the pane's is: Office.js
+ * by a static tag in the head, the script deferred, the stylesheet linked.
+ */
+async function buildFluentFloor(dir: string): Promise<void> {
+  // The project's configuration is CommonJS, made by an async function of (env, argv).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configure = require('../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const pane = await configure({ preview: true }, { mode: 'production' });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const MiniCssExtractPlugin = require('mini-css-extract-plugin') as typeof import('mini-css-extract-plugin');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { GriffelCSSExtractionPlugin } = require('@griffel/webpack-extraction-plugin') as typeof import('@griffel/webpack-extraction-plugin');
+  const config: webpack.Configuration = {
+    mode: 'production',
+    context: join(__dirname, '..'),
+    entry: { floor: join(__dirname, 'floor', 'fluentButton.tsx') },
+    // Hashed names, as the pane's: the server keeps them between visits as it keeps the pane's.
+    output: { path: dir, filename: '[name].[contenthash:8].js' },
+    resolve: pane.resolve,
+    module: pane.module,
+    plugins: [new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css' }), new GriffelCSSExtractionPlugin()],
+    performance: { hints: false },
+  };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve();
+    });
+  });
+  const built = readdirSync(dir);
+  const script = built.find((file) => /^floor\.[0-9a-f]{8}\.js$/.test(file));
+  const css = built.filter((file) => file.endsWith('.css'));
+  if (script === undefined || css.length === 0) throw new Error(`the Fluent UI floor page was not built whole: ${built.join(', ')}`);
+  writeFileSync(join(dir, 'taskpane.html'),
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Office.js and Fluent UI</title>' +
+    `<script src="office-js/office.js"></script><script defer src="${script}"></script>` +
+    css.map((file) => `<link rel="stylesheet" href="${file}">`).join('') +
+    '</head><body><main id="app"></main></body></html>');
+  symlinkSync(join(DIST, 'office-js'), join(dir, 'office-js'), 'dir');
+}
+
 const BLANK_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
   '<body><main><button type="button">Run scenarios</button></main></body></html>';
@@ -150,42 +198,57 @@ export async function previewTimeToInteractive(): Promise<BenchResult[]> {
   writeFileSync(join(officeDir, 'taskpane.html'), OFFICE_ONLY_PAGE);
   writeFileSync(join(officeDir, 'ready.js'), OFFICE_ONLY_SCRIPT);
   symlinkSync(join(DIST, 'office-js'), join(officeDir, 'office-js'), 'dir');
-  const servers = await Promise.all([
-    serveFolder(DIST), serveFolder(blankDir), serveFolder(DIST, ['--no-cache']), serveFolder(blankDir, ['--no-cache']),
-    serveFolder(officeDir, ['--no-cache']),
-  ]);
-  const [pane, blank, firstPane, firstBlank, officeOnly] = servers;
-  const browser = await launch();
+  const fluentDir = mkdtempSync(join(tmpdir(), 'awards-fluent-floor-'));
+  const folders = [blankDir, officeDir, fluentDir];
+  const servers: { stop(): void }[] = [];
   try {
-    // One page, opened again and again, blank page and pane in turn (so that the machine's
-    // load falls on both alike): warm, as a person opens the pane each day; then first visits.
-    const page = await browser.context.newPage();
-    await page.addInitScript({ content: WATCH_FOR_INTERACTIVE });
-    const times = async (paneUrl: string, blankUrl: string, officeUrl?: string): Promise<{ paneMs: number[]; blankMs: number[]; officeMs: number[] }> => {
-      const paneMs: number[] = [];
-      const blankMs: number[] = [];
-      const officeMs: number[] = [];
-      await timeToInteractive(page, paneUrl); // warm-up
-      for (let i = 0; i < RUNS; i++) {
-        blankMs.push(await timeToInteractive(page, blankUrl));
-        paneMs.push(await timeToInteractive(page, paneUrl));
-        if (officeUrl !== undefined) officeMs.push(await timeToInteractive(page, officeUrl));
-      }
-      return { paneMs, blankMs, officeMs };
+    await buildFluentFloor(fluentDir);
+    // Each page served twice: as serve.mjs serves (hashed files kept), and no-store (a first visit).
+    const serve = async (root: string): Promise<{ warm: string; cold: string }> => {
+      const [warm, cold] = await Promise.all([serveFolder(root), serveFolder(root, ['--no-cache'])]);
+      servers.push(warm, cold);
+      return { warm: `${warm.url}taskpane.html`, cold: `${cold.url}taskpane.html` };
     };
-    const warm = await times(`${pane.url}taskpane.html`, `${blank.url}taskpane.html`);
-    const cold = await times(`${firstPane.url}taskpane.html`, `${firstBlank.url}taskpane.html`, `${officeOnly.url}taskpane.html`);
-    const result = (label: string, { paneMs, blankMs }: { paneMs: number[]; blankMs: number[] }): BenchResult => {
-      const ratio = median(paneMs) / median(blankMs);
-      return { name: label, ratio: round(ratio), goal, met: ratio <= TTI_GOAL, previewMs: round(median(paneMs), 1), blankMs: round(median(blankMs), 1) };
-    };
-    const first = result('preview time to interactive, first visit (served no-store) / blank page', cold);
-    return [result(name, warm), { ...first, officeJsOnlyRatio: round(median(cold.officeMs) / median(cold.blankMs)) }];
+    const [pane, blank, officeOnly, fluent] = await Promise.all([serve(DIST), serve(blankDir), serve(officeDir), serve(fluentDir)]);
+    const browser = await launch();
+    try {
+      // One page, opened again and again, the pages in turn (so that the machine's load
+      // falls on all alike): warm, as a person opens the pane each day; then first visits.
+      const page = await browser.context.newPage();
+      await page.addInitScript({ content: WATCH_FOR_INTERACTIVE });
+      const medians = async (urls: readonly string[]): Promise<number[]> => {
+        const samples: number[][] = urls.map(() => []);
+        for (const url of urls) await timeToInteractive(page, url); // warm-up
+        for (let i = 0; i < RUNS; i++) {
+          for (const [k, url] of urls.entries()) samples[k].push(await timeToInteractive(page, url));
+        }
+        return samples.map(median);
+      };
+      const [warmBlank, warmPane, warmOffice, warmFluent] = await medians([blank.warm, pane.warm, officeOnly.warm, fluent.warm]);
+      const [coldBlank, coldPane, coldOffice, coldFluent] = await medians([blank.cold, pane.cold, officeOnly.cold, fluent.cold]);
+      const result = (label: string, paneMs: number, blankMs: number, officeMs: number, fluentMs: number): BenchResult => {
+        const ratio = paneMs / blankMs;
+        return {
+          name: label,
+          ratio: round(ratio),
+          goal,
+          met: ratio <= TTI_GOAL,
+          previewMs: round(paneMs, 1),
+          blankMs: round(blankMs, 1),
+          officeJsOnlyRatio: round(officeMs / blankMs),
+          officeJsAndFluentButtonRatio: round(fluentMs / blankMs),
+        };
+      };
+      return [
+        result(name, warmPane, warmBlank, warmOffice, warmFluent),
+        result('preview time to interactive, first visit (served no-store) / blank page', coldPane, coldBlank, coldOffice, coldFluent),
+      ];
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
     for (const server of servers) server.stop();
-    rmSync(blankDir, { recursive: true, force: true });
-    rmSync(officeDir, { recursive: true, force: true });
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
 }
 
