@@ -7,8 +7,11 @@
  *
  *   node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1] [--no-cache]
  *
- * --no-cache sends `no-store` for every file, hashed ones too: each visit is a first
- * visit (nothing kept by the browser, nor the code it compiled), as the bench measures it.
+ * Hashed files are kept for good; every other file is kept but asked after on each use
+ * (`no-cache` with an ETag, answered 304 while the file is unchanged), so a rebuild is
+ * seen at once. --no-cache sends `no-store` for every file, hashed ones too, with no
+ * ETag: each visit is a first visit (nothing kept by the browser, nor the code it
+ * compiled), as the bench measures it.
  *
  * --port 0 picks a free port; PORT in the environment sets the default. Prints `Serving <root> at http://host:port/` and then the
  * pane's URL on the next line.
@@ -39,11 +42,28 @@ const HASHED = /\.[0-9a-f]{8}\.(js|json|css)$/;
 /**
  * Content-hashed files may be kept for good (a new build names new files), as any
  * static host serves them; so the browser keeps their compiled code between visits.
- * Everything else (the page, Office.js, the manifest, icons) is fetched anew each time,
- * so a rebuild is seen at once.
+ * Everything else (the page, Office.js, the manifest, icons) may be kept but is asked
+ * after on every use (`no-cache`, revalidated by its ETag), as static hosts serve by
+ * default and as Microsoft's CDN lets browsers keep Office.js: a rebuild is seen at
+ * once, and an unchanged file costs a 304 and keeps its compiled code.
  */
 function cacheControl(file, keep = true) {
-  return keep && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-store';
+  if (!keep) return 'no-store';
+  return HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** A validator that changes whenever the file is rewritten: its size and modification time. */
+function entityTag(stats) {
+  return `"${stats.size.toString(16)}-${Math.round(stats.mtimeMs * 1000).toString(16)}"`;
+}
+
+/** Whether an If-None-Match header names `tag` (or is `*`): the browser's copy is current. */
+export function matchesTag(header, tag) {
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value === tag || value === `W/${tag}`;
+  });
 }
 
 function parseArgs(argv) {
@@ -120,10 +140,18 @@ export function serve({ root, port = 0, host = '127.0.0.1', cache = true }) {
       return send(404, 'Not found\n');
     }
     if (!stats.isFile()) return send(404, 'Not found\n');
+    const control = cacheControl(file, cache);
+    const tag = control === 'no-cache' ? entityTag(stats) : undefined;
+    const validator = tag === undefined ? {} : { ETag: tag };
+    if (tag !== undefined && matchesTag(request.headers['if-none-match'], tag)) {
+      response.writeHead(304, { 'Cache-Control': control, ...validator });
+      return response.end();
+    }
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': stats.size,
-      'Cache-Control': cacheControl(file, cache),
+      'Cache-Control': control,
+      ...validator,
       'X-Content-Type-Options': 'nosniff',
     });
     if (request.method === 'HEAD') return response.end();

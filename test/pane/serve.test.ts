@@ -1,6 +1,7 @@
 /**
  * scripts/serve.mjs, the preview's static server: right content types, nothing served
- * from outside its root, hashed files kept by the browser (none with `--no-cache`).
+ * from outside its root, hashed files kept by the browser, other files kept but
+ * revalidated by their ETag (nothing kept with `--no-cache`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { request } from 'http';
@@ -12,19 +13,21 @@ interface Reply {
   status: number;
   type: string;
   cache: string;
+  tag: string | undefined;
   body: string;
 }
 
 /** Sends the path exactly as written (no normalising of `..` by a URL parser). */
-function get(server: Server, path: string, method = 'GET'): Promise<Reply> {
+function get(server: Server, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Reply> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({
-        status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? ''), body,
+        status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? ''),
+        tag: res.headers.etag, body,
       }));
     });
     req.on('error', reject);
@@ -34,12 +37,13 @@ function get(server: Server, path: string, method = 'GET'): Promise<Reply> {
 
 describe('the preview server', () => {
   let outside: string;
+  let root: string;
   let server: Server;
   let uncached: Server;
 
   beforeAll(async () => {
     outside = mkdtempSync(join(tmpdir(), 'awards-serve-'));
-    const root = join(outside, 'root');
+    root = join(outside, 'root');
     mkdirSync(join(root, 'assets'), { recursive: true });
     writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>pane</title>');
     writeFileSync(join(root, 'taskpane.js'), 'void 0;');
@@ -88,16 +92,37 @@ describe('the preview server', () => {
   it.each([
     ['/taskpane.1a2b3c4d.js', 'public, max-age=31536000, immutable'],
     ['/griffel.1a2b3c4d.css', 'public, max-age=31536000, immutable'],
-    ['/taskpane.js', 'no-store'],
-    ['/taskpane.html', 'no-store'],
+    ['/taskpane.js', 'no-cache'],
+    ['/taskpane.html', 'no-cache'],
   ])('keeps %s as %s', async (path, cache) => {
     expect((await get(server, path)).cache).toBe(cache);
   });
 
+  it('answers an unhashed file asked after with its ETag 304 while unchanged, and the new file once rewritten', async () => {
+    const path = '/office.js';
+    writeFileSync(join(root, 'office.js'), 'var first;');
+    const first = await get(server, path);
+    expect([first.status, first.body]).toEqual([200, 'var first;']);
+    expect(first.tag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await get(server, path, 'GET', { 'If-None-Match': String(first.tag) });
+    expect([again.status, again.body, again.tag, again.cache]).toEqual([304, '', first.tag, 'no-cache']);
+    expect((await get(server, path, 'GET', { 'If-None-Match': `"other", W/${first.tag}` })).status).toBe(304);
+    writeFileSync(join(root, 'office.js'), 'var second, rebuilt;');
+    const rebuilt = await get(server, path, 'GET', { 'If-None-Match': String(first.tag) });
+    expect([rebuilt.status, rebuilt.body]).toEqual([200, 'var second, rebuilt;']);
+    expect(rebuilt.tag).not.toBe(first.tag);
+  });
+
+  it('sends no ETag for a hashed file (kept for good, never asked after)', async () => {
+    const reply = await get(server, '/taskpane.1a2b3c4d.js');
+    expect([reply.status, reply.tag]).toEqual([200, undefined]);
+  });
+
   it('keeps nothing with --no-cache: every visit a first visit', async () => {
+    const tag = String((await get(server, '/taskpane.html')).tag);
     for (const path of ['/taskpane.1a2b3c4d.js', '/griffel.1a2b3c4d.css', '/taskpane.html']) {
-      const reply = await get(uncached, path);
-      expect([reply.status, reply.cache]).toEqual([200, 'no-store']);
+      const reply = await get(uncached, path, 'GET', { 'If-None-Match': tag });
+      expect([reply.status, reply.cache, reply.tag]).toEqual([200, 'no-store', undefined]);
     }
   });
 
