@@ -86,8 +86,8 @@ const TTI_GOAL = 3;
 
 /**
  * What Office.js alone costs: a page that loads it as the pane does (static tag in the
- * head) and enables its one button when `Office.onReady` answers. Reported beside the
- * first visit, to show how much of the 3× Office.js takes before any script of ours.
+ * head) and enables its one button when `Office.onReady` answers. Reported beside both
+ * visits, to show how much of the 3× Office.js takes before any script of ours.
  */
 const OFFICE_ONLY_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Office.js only</title>' +
@@ -97,8 +97,9 @@ const OFFICE_ONLY_SCRIPT = "Office.onReady(() => { document.getElementById('run'
 
 /**
  * The page of Office.js and one Fluent UI button: its script (bench/floor/fluentButton.tsx)
- * built with the pane's own loaders (webpack.config.js: TypeScript, Fluent UI's styles
- * extracted by Griffel into a stylesheet), and its page shaped as the pane's is: Office.js
+ * built with the pane's own loaders and style plugins (webpack.config.js: TypeScript,
+ * Fluent UI's styles extracted by Griffel into a hashed stylesheet), and its page shaped
+ * as the pane's is: Office.js
  * by a static tag in the head, the script deferred, the stylesheet linked.
  */
 async function buildFluentFloor(dir: string): Promise<void> {
@@ -118,9 +119,11 @@ async function buildFluentFloor(dir: string): Promise<void> {
     output: { path: dir, filename: '[name].[contenthash:8].js' },
     resolve: pane.resolve,
     module: pane.module,
-    plugins: [new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css' }), new GriffelCSSExtractionPlugin()],
+    // The pane's own stylesheet plugins (not the page, manifest or functions' plugins).
+    plugins: (pane.plugins ?? []).filter((plugin) => plugin instanceof MiniCssExtractPlugin || plugin instanceof GriffelCSSExtractionPlugin),
     performance: { hints: false },
   };
+  if (config.plugins?.length !== 2) throw new Error('webpack.config.js no longer has the two stylesheet plugins the floor page is built with');
   await new Promise<void>((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error) reject(error);

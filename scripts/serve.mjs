@@ -58,7 +58,7 @@ function entityTag(stats) {
 }
 
 /** Whether an If-None-Match header names `tag` (or is `*`): the browser's copy is current. */
-export function matchesTag(header, tag) {
+function matchesTag(header, tag) {
   if (typeof header !== 'string') return false;
   return header.split(',').some((candidate) => {
     const value = candidate.trim();
