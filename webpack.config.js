@@ -7,9 +7,11 @@
  *   the manifest to that base URL (a production host).
  * - OFFICE_JS=cdn (default) references Office.js from Microsoft's CDN, as Microsoft
  *   requires for AppSource; OFFICE_JS=local copies Office.js from the
- *   @microsoft/office-js package into office-js/ beside the page and references that
- *   copy instead (networks that cannot reach the CDN: a police network behind a
- *   firewall). OFFICE_JS_DIR names another folder holding that package's dist/.
+ *   @microsoft/office-js package into office-js/<version>/ beside the page (the
+ *   package's version, so that a host may keep the folder for good: a new version is a
+ *   new folder) and references that copy instead (networks that cannot reach the CDN: a
+ *   police network behind a firewall). OFFICE_JS_DIR names another folder holding that
+ *   package's dist/.
  * - `--env preview` builds the browser preview into dist/preview: Office.js local, so
  *   the page makes no request beyond its own origin.
  *
@@ -52,6 +54,22 @@ function officeJsDist() {
     : path.join(path.dirname(require.resolve('@microsoft/office-js/package.json', { paths: [__dirname] })), 'dist');
   if (!fs.existsSync(path.join(dir, 'office.js'))) throw new Error(`no office.js in ${dir}`);
   return dir;
+}
+
+/**
+ * The folder the local copy of Office.js goes in, named by its version: the package's
+ * version beside its dist/ (office-js/1.1.110/), or, for a dist/ with no package.json,
+ * a hash of its office.js. Office.js loads its other files from its own folder, so they
+ * move with it; the page and the preview server treat the folder as they treat a hashed
+ * bundle (kept for good), since its content cannot change under the same name.
+ */
+function officeJsFolder(dir) {
+  const packageJson = path.join(dir, '..', 'package.json');
+  if (fs.existsSync(packageJson)) {
+    const { name, version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
+    if (name === '@microsoft/office-js' && /^\d+\.\d+\.\d+$/.test(version ?? '')) return `office-js/${version}`;
+  }
+  return `office-js/${shortHash(fs.readFileSync(path.join(dir, 'office.js')))}`;
 }
 
 function localOfficeJs() {
@@ -138,6 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = preview ? 'local' : (process.env.OFFICE_JS ?? 'cdn');
   if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`OFFICE_JS must be cdn or local, not '${officeJs}'`);
   const officeJsDir = officeJs === 'local' ? localOfficeJs() : undefined;
+  const officeJsCopy = officeJsDir === undefined ? undefined : officeJsFolder(officeJsDir);
   const base = baseUrl();
   const output = path.resolve(__dirname, 'dist', preview ? 'preview' : 'addin');
   return {
@@ -180,7 +199,7 @@ module.exports = async (env = {}, argv = {}) => {
         inject: 'head',
         scriptLoading: 'defer',
         templateParameters: (compilation) => ({
-          officeJs: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js',
+          officeJs: officeJsCopy === undefined ? OFFICE_JS_CDN : `${officeJsCopy}/office.js`,
           csp: contentSecurityPolicy(officeJs),
           functionsJs: [...compilation.namedChunks.get('functions').files].find((file) => file.endsWith('.js')),
         }),
@@ -194,7 +213,7 @@ module.exports = async (env = {}, argv = {}) => {
                 {
                   from: '**/*.js',
                   context: officeJsDir,
-                  to: 'office-js/[path][name][ext]',
+                  to: `${officeJsCopy}/[path][name][ext]`,
                   // Microsoft's files as they ship: not minified again (nor slowly).
                   info: { minimized: true },
                   // Office.js and what it loads in Excel; not the debug copies or other hosts' files.

@@ -34,7 +34,7 @@ import {
   runScenarios,
   type Clock,
 } from '../src/taskpane/commands';
-import { CHROMIUM, DIST, bundle, ensureBuilt, launch, serveFolder } from '../test/pane/browser';
+import { CHROMIUM, DIST, bundle, ensureBuilt, launch, officeJsPath, serveFolder } from '../test/pane/browser';
 import { FakeExcel, REQUEST_LIMIT, countSyncs } from '../test/workbook/officeMock';
 import { printTable, round, type BenchResult } from './harness';
 
@@ -89,9 +89,9 @@ const TTI_GOAL = 3;
  * head) and enables its one button when `Office.onReady` answers. Reported beside both
  * visits, to show how much of the 3× Office.js takes before any script of ours.
  */
-const OFFICE_ONLY_PAGE =
+const officeOnlyPage = (officeJs: string): string =>
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Office.js only</title>' +
-  '<script src="office-js/office.js"></script><script defer src="ready.js"></script></head>' +
+  `<script src="${officeJs}"></script><script defer src="ready.js"></script></head>` +
   '<body><main><button type="button" id="run" disabled>Run scenarios</button></main></body></html>';
 const OFFICE_ONLY_SCRIPT = "Office.onReady(() => { document.getElementById('run').disabled = false; });\n";
 
@@ -137,7 +137,7 @@ async function buildFluentFloor(dir: string): Promise<void> {
   if (script === undefined || css.length === 0) throw new Error(`the Fluent UI floor page was not built whole: ${built.join(', ')}`);
   writeFileSync(join(dir, 'taskpane.html'),
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Office.js and Fluent UI</title>' +
-    `<script src="office-js/office.js"></script><script defer src="${script}"></script>` +
+    `<script src="${officeJsPath()}"></script><script defer src="${script}"></script>` +
     css.map((file) => `<link rel="stylesheet" href="${file}">`).join('') +
     '</head><body><main id="app"></main></body></html>');
   symlinkSync(join(DIST, 'office-js'), join(dir, 'office-js'), 'dir');
@@ -181,8 +181,9 @@ const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)
 
 /**
  * The preview's time to interactive against a blank page's, same browser, same server:
- * opened again (as serve.mjs serves: hashed scripts kept, the page and Office.js kept
- * but revalidated, as Microsoft's CDN lets browsers keep Office.js), and on a first visit.
+ * opened again (as serve.mjs serves: hashed scripts and the versioned Office.js folder
+ * kept, as Microsoft's CDN lets browsers keep Office.js; the page kept but revalidated),
+ * and on a first visit.
  *
  * A first visit is served by `serve.mjs --no-cache` (every file `no-store`, so nothing is
  * kept between visits, not even the compiled code). It used to be DevTools' "Disable
@@ -192,14 +193,14 @@ const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)
  * opening the pane pays.
  */
 export async function previewTimeToInteractive(): Promise<BenchResult[]> {
-  const name = 'preview time to interactive, opened again (scripts kept or revalidated) / blank page';
+  const name = 'preview time to interactive, opened again (scripts and Office.js kept, page revalidated) / blank page';
   const goal = `<= ${TTI_GOAL}`;
   if (!existsSync(CHROMIUM)) return [{ name, ratio: NaN, goal, met: false, note: `Chromium missing at ${CHROMIUM}` }];
   ensureBuilt();
   const blankDir = mkdtempSync(join(tmpdir(), 'awards-blank-'));
   writeFileSync(join(blankDir, 'taskpane.html'), BLANK_PAGE);
   const officeDir = mkdtempSync(join(tmpdir(), 'awards-office-only-'));
-  writeFileSync(join(officeDir, 'taskpane.html'), OFFICE_ONLY_PAGE);
+  writeFileSync(join(officeDir, 'taskpane.html'), officeOnlyPage(officeJsPath()));
   writeFileSync(join(officeDir, 'ready.js'), OFFICE_ONLY_SCRIPT);
   symlinkSync(join(DIST, 'office-js'), join(officeDir, 'office-js'), 'dir');
   const fluentDir = mkdtempSync(join(tmpdir(), 'awards-fluent-floor-'));
@@ -207,7 +208,7 @@ export async function previewTimeToInteractive(): Promise<BenchResult[]> {
   const servers: { stop(): void }[] = [];
   try {
     await buildFluentFloor(fluentDir);
-    // Each page served twice: as serve.mjs serves (hashed files kept, the rest revalidated), and no-store (a first visit).
+    // Each page served twice: as serve.mjs serves (hashed files and Office.js kept, the rest revalidated), and no-store (a first visit).
     const serve = async (root: string): Promise<{ warm: string; cold: string }> => {
       const [warm, cold] = await Promise.all([serveFolder(root), serveFolder(root, ['--no-cache'])]);
       servers.push(warm, cold);

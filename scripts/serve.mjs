@@ -7,7 +7,8 @@
  *
  *   node scripts/serve.mjs [--root dist/preview] [--port 8080] [--host 127.0.0.1] [--no-cache]
  *
- * Hashed files are kept for good; every other file is kept but asked after on each use
+ * Hashed files, and the files of a versioned Office.js copy (office-js/1.1.110/), are
+ * kept for good; every other file is kept but asked after on each use
  * (`no-cache` with an ETag, answered 304 while the file is unchanged), so a rebuild is
  * seen at once. --no-cache sends `no-store` for every file, hashed ones too, with no
  * ETag: each visit is a first visit (nothing kept by the browser, nor the code it
@@ -18,7 +19,7 @@
  */
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CONTENT_TYPES = {
@@ -40,16 +41,26 @@ const CONTENT_TYPES = {
 const HASHED = /\.[0-9a-f]{8}\.(js|json|css)$/;
 
 /**
- * Content-hashed files may be kept for good (a new build names new files), as any
- * static host serves them; so the browser keeps their compiled code between visits.
- * Everything else (the page, Office.js, the manifest, icons) may be kept but is asked
- * after on every use (`no-cache`, revalidated by its ETag), as static hosts serve by
- * default and as Microsoft's CDN lets browsers keep Office.js: a rebuild is seen at
- * once, and an unchanged file costs a 304 and keeps its compiled code.
+ * A file of the local Office.js copy, in the folder the build names by the package's
+ * version (or a hash of office.js): a new Office.js is a new folder, so no file under
+ * the name can change (webpack.config.js, officeJsFolder).
  */
+const VERSIONED = /^office-js[\\/](\d+\.\d+\.\d+|[0-9a-f]{8})[\\/]/;
+
+/**
+ * Content-hashed files and the versioned Office.js copy may be kept for good (a new
+ * build names new files, a new Office.js a new folder), as any static host serves them
+ * and as Microsoft's CDN lets browsers keep Office.js for days (office-js issue #3487:
+ * a cached Office.js went on working offline for days); so the browser keeps their
+ * compiled code between visits and does not ask after them.
+ * Everything else (the page, the manifest, icons) may be kept but is asked after on
+ * every use (`no-cache`, revalidated by its ETag), as static hosts serve by default: a
+ * rebuild is seen at once, and an unchanged file costs a 304.
+ */
+/** `file`: the path inside the root. */
 function cacheControl(file, keep = true) {
   if (!keep) return 'no-store';
-  return HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return HASHED.test(file) || VERSIONED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** A validator that changes whenever the file is rewritten: its size and modification time. */
@@ -140,7 +151,7 @@ export function serve({ root, port = 0, host = '127.0.0.1', cache = true }) {
       return send(404, 'Not found\n');
     }
     if (!stats.isFile()) return send(404, 'Not found\n');
-    const control = cacheControl(file, cache);
+    const control = cacheControl(relative(base, file), cache);
     const tag = control === 'no-cache' ? entityTag(stats) : undefined;
     const validator = tag === undefined ? {} : { ETag: tag };
     if (tag !== undefined && matchesTag(request.headers['if-none-match'], tag)) {

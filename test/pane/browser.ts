@@ -60,6 +60,16 @@ export function bundle(name: 'taskpane' | 'functions', dir = DIST, ext = 'js'): 
   return found[0];
 }
 
+/**
+ * Where a build's local copy of Office.js is, from the build's folder: the one folder
+ * under office-js/, named by the package's version (`office-js/1.1.110/office.js`).
+ */
+export function officeJsPath(dir = DIST): string {
+  const found = readdirSync(join(dir, 'office-js'));
+  if (found.length !== 1) throw new Error(`expected one versioned folder in ${join(dir, 'office-js')}, found ${found.join(', ') || 'none'}`);
+  return `office-js/${found[0]}/office.js`;
+}
+
 function builtSince(dir: string, sources: number): boolean {
   const html = join(dir, 'taskpane.html');
   return existsSync(html) && statSync(html).mtimeMs >= sources;

@@ -1,7 +1,7 @@
 /**
  * scripts/serve.mjs, the preview's static server: right content types, nothing served
- * from outside its root, hashed files kept by the browser, other files kept but
- * revalidated by their ETag (nothing kept with `--no-cache`).
+ * from outside its root, hashed files and the versioned Office.js copy kept by the
+ * browser, other files kept but revalidated by their ETag (nothing kept with `--no-cache`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { request } from 'http';
@@ -45,6 +45,10 @@ describe('the preview server', () => {
     outside = mkdtempSync(join(tmpdir(), 'awards-serve-'));
     root = join(outside, 'root');
     mkdirSync(join(root, 'assets'), { recursive: true });
+    for (const folder of ['office-js/1.1.110/en-us', 'office-js/0a1b2c3d', 'office-js/latest']) mkdirSync(join(root, folder), { recursive: true });
+    for (const file of ['office-js/1.1.110/office.js', 'office-js/1.1.110/en-us/office_strings.js', 'office-js/0a1b2c3d/office.js', 'office-js/latest/office.js', 'office-js/office.js']) {
+      writeFileSync(join(root, file), 'var office;');
+    }
     writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>pane</title>');
     writeFileSync(join(root, 'taskpane.js'), 'void 0;');
     writeFileSync(join(root, 'functions.json'), '{}');
@@ -92,6 +96,11 @@ describe('the preview server', () => {
   it.each([
     ['/taskpane.1a2b3c4d.js', 'public, max-age=31536000, immutable'],
     ['/griffel.1a2b3c4d.css', 'public, max-age=31536000, immutable'],
+    ['/office-js/1.1.110/office.js', 'public, max-age=31536000, immutable'],
+    ['/office-js/1.1.110/en-us/office_strings.js', 'public, max-age=31536000, immutable'],
+    ['/office-js/0a1b2c3d/office.js', 'public, max-age=31536000, immutable'],
+    ['/office-js/latest/office.js', 'no-cache'],
+    ['/office-js/office.js', 'no-cache'],
     ['/taskpane.js', 'no-cache'],
     ['/taskpane.html', 'no-cache'],
   ])('keeps %s as %s', async (path, cache) => {
@@ -113,14 +122,14 @@ describe('the preview server', () => {
     expect(rebuilt.tag).not.toBe(first.tag);
   });
 
-  it('sends no ETag for a hashed file (kept for good, never asked after)', async () => {
-    const reply = await get(server, '/taskpane.1a2b3c4d.js');
+  it.each(['/taskpane.1a2b3c4d.js', '/office-js/1.1.110/office.js'])('sends no ETag for %s (kept for good, never asked after)', async (path) => {
+    const reply = await get(server, path);
     expect([reply.status, reply.tag]).toEqual([200, undefined]);
   });
 
   it('keeps nothing with --no-cache: every visit a first visit', async () => {
     const tag = String((await get(server, '/taskpane.html')).tag);
-    for (const path of ['/taskpane.1a2b3c4d.js', '/griffel.1a2b3c4d.css', '/taskpane.html']) {
+    for (const path of ['/taskpane.1a2b3c4d.js', '/griffel.1a2b3c4d.css', '/office-js/1.1.110/office.js', '/taskpane.html']) {
       const reply = await get(uncached, path, 'GET', { 'If-None-Match': tag });
       expect([reply.status, reply.cache, reply.tag]).toEqual([200, 'no-store', undefined]);
     }

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { ChangeGate } from '../../src/taskpane/office';
 import { decideWhere, type OfficeReady } from '../../src/taskpane/startup';
-import { ADDIN, DIST, bundle, ensureBuilt, ensureProductionBuilt, launch, openWatched, requireChromium, serveFolder } from './browser';
+import { ADDIN, DIST, ROOT, bundle, ensureBuilt, ensureProductionBuilt, launch, officeJsPath, openWatched, requireChromium, serveFolder } from './browser';
 
 const office = (host: unknown): OfficeReady => ({ onReady: async () => ({ host, platform: null }) });
 const never: OfficeReady = { onReady: () => new Promise(() => undefined) };
@@ -97,11 +97,14 @@ describe('the preview build in Chromium, with the real Office.js outside Office'
     ensureBuilt();
   });
 
-  it('serves Office.js from its own origin, under a policy of its own origin only', () => {
+  it('serves Office.js from its own origin, in a folder named by its version, under a policy of its own origin only', () => {
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
-    expect(html).toContain('<script src=office-js/office.js></script>');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@microsoft', 'office-js', 'package.json'), 'utf8')) as { version: string };
+    expect(officeJsPath()).toBe(`office-js/${version}/office.js`);
+    expect(html).toContain(`<script src=office-js/${version}/office.js></script>`);
     expect(html).toContain("script-src 'self';");
-    expect(existsSync(join(DIST, 'office-js', 'office.js'))).toBe(true);
+    expect(existsSync(join(DIST, 'office-js', version, 'office.js'))).toBe(true);
+    expect(existsSync(join(DIST, 'office-js', version, 'o15apptofilemappingtable.js'))).toBe(true);
   });
 
   it('finds no host in Office.onReady and starts in preview, with no request leaving the page', async () => {
