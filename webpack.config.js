@@ -235,3 +235,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+// For the build's tests.
+module.exports.officeJsFolder = officeJsFolder;

@@ -5,7 +5,8 @@
  * the real Office.js outside Office in Chromium.
  */
 import { createHash } from 'crypto';
-import { existsSync, readFileSync, readdirSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { ChangeGate } from '../../src/taskpane/office';
 import { decideWhere, type OfficeReady } from '../../src/taskpane/startup';
@@ -88,6 +89,32 @@ describe('the production build (Office.js from Microsoft’s CDN)', () => {
 
   it('copies no Office.js of its own', () => {
     expect(existsSync(join(ADDIN, 'office-js'))).toBe(false);
+  });
+});
+
+describe('the folder of a local Office.js copy', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { officeJsFolder } = require('../../webpack.config.js') as { officeJsFolder(dir: string): string };
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'awards-officejs-'));
+    mkdirSync(join(work, 'dist'));
+    writeFileSync(join(work, 'dist', 'office.js'), 'var Office = {};');
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+  const hashed = (): string => `office-js/${createHash('sha256').update('var Office = {};').digest('hex').slice(0, 8)}`;
+
+  it("is named by the @microsoft/office-js package's version beside its dist/", () => {
+    writeFileSync(join(work, 'package.json'), JSON.stringify({ name: '@microsoft/office-js', version: '1.2.3' }));
+    expect(officeJsFolder(join(work, 'dist'))).toBe('office-js/1.2.3');
+  });
+
+  it("is named by a hash of office.js when dist/ has no such package beside it", () => {
+    expect(officeJsFolder(join(work, 'dist'))).toBe(hashed());
+    writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'someone-elses-copy', version: '1.2.3' }));
+    expect(officeJsFolder(join(work, 'dist'))).toBe(hashed());
+    writeFileSync(join(work, 'package.json'), JSON.stringify({ name: '@microsoft/office-js', version: '../1.2.3' }));
+    expect(officeJsFolder(join(work, 'dist'))).toBe(hashed());
   });
 });
 
