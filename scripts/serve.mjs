@@ -55,9 +55,9 @@ const VERSIONED = /^office-js[\\/](\d+\.\d+\.\d+|[0-9a-f]{8})[\\/]/;
  * compiled code between visits and does not ask after them.
  * Everything else (the page, the manifest, icons) may be kept but is asked after on
  * every use (`no-cache`, revalidated by its ETag), as static hosts serve by default: a
- * rebuild is seen at once, and an unchanged file costs a 304.
+ * rebuild is seen at once, and an unchanged file costs a 304. `file` is the path
+ * inside the root.
  */
-/** `file`: the path inside the root. */
 function cacheControl(file, keep = true) {
   if (!keep) return 'no-store';
   return HASHED.test(file) || VERSIONED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
