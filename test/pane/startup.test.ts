@@ -158,6 +158,47 @@ describe('the preview build in Chromium, with the real Office.js outside Office'
   });
 });
 
+describe('the preview opened again in Chromium', () => {
+  beforeAll(() => {
+    requireChromium();
+    ensureBuilt();
+  });
+
+  it('takes Office.js and the hashed bundles from the browser cache without asking, and asks after the page', async () => {
+    const server = await serveFolder(DIST);
+    const browser = await launch();
+    try {
+      // A plain page: Playwright's request routing (openWatched) would turn the cache off.
+      const page = await browser.context.newPage();
+      const visit = async (): Promise<Record<string, number>> => {
+        await page.goto('about:blank');
+        await page.goto(`${server.url}taskpane.html`);
+        await page.getByRole('button', { name: 'Run scenarios' }).waitFor();
+        return page.evaluate(() => {
+          const sizes: Record<string, number> = {};
+          for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+            sizes[new URL(entry.name).pathname.slice(1)] = entry.transferSize;
+          }
+          const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+          sizes['taskpane.html'] = navigation.transferSize;
+          return sizes;
+        });
+      };
+      const office = officeJsPath();
+      const kept = [office, office.replace('office.js', 'o15apptofilemappingtable.js'), bundle('taskpane')];
+      const first = await visit();
+      for (const file of kept) expect([file, first[file] > 0]).toEqual([file, true]);
+      const again = await visit();
+      // transferSize 0: from the cache, no request sent; a revalidated file costs at least its 304's headers.
+      for (const file of kept) expect([file, again[file]]).toEqual([file, 0]);
+      expect(again['taskpane.html']).toBeGreaterThan(0);
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  });
+});
+
 describe('returning to the pane', () => {
   it('re-reads the model only after a table changed, where Excel reports changes', () => {
     const gate = new ChangeGate(true);
