@@ -95,12 +95,18 @@ const officeOnlyPage = (officeJs: string): string =>
   '<body><main><button type="button" id="run" disabled>Run scenarios</button></main></body></html>';
 const OFFICE_ONLY_SCRIPT = "Office.onReady(() => { document.getElementById('run').disabled = false; });\n";
 
+/** Links the preview build's Office.js folder into a floor page's folder; gives the path its page loads Office.js by. */
+function linkOfficeJs(dir: string): string {
+  symlinkSync(join(DIST, 'office-js'), join(dir, 'office-js'), 'dir');
+  return officeJsPath();
+}
+
 /**
  * The page of Office.js and one Fluent UI button: its script (bench/floor/fluentButton.tsx)
  * built with the pane's own loaders and style plugins (webpack.config.js: TypeScript,
  * Fluent UI's styles extracted by Griffel into a hashed stylesheet), and its page shaped
- * as the pane's is: Office.js
- * by a static tag in the head, the script deferred, the stylesheet linked.
+ * as the pane's is: Office.js by a static tag in the head, the script deferred, the
+ * stylesheet linked.
  */
 async function buildFluentFloor(dir: string): Promise<void> {
   // The project's configuration is CommonJS, made by an async function of (env, argv).
@@ -137,10 +143,9 @@ async function buildFluentFloor(dir: string): Promise<void> {
   if (script === undefined || css.length === 0) throw new Error(`the Fluent UI floor page was not built whole: ${built.join(', ')}`);
   writeFileSync(join(dir, 'taskpane.html'),
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Office.js and Fluent UI</title>' +
-    `<script src="${officeJsPath()}"></script><script defer src="${script}"></script>` +
+    `<script src="${linkOfficeJs(dir)}"></script><script defer src="${script}"></script>` +
     css.map((file) => `<link rel="stylesheet" href="${file}">`).join('') +
     '</head><body><main id="app"></main></body></html>');
-  symlinkSync(join(DIST, 'office-js'), join(dir, 'office-js'), 'dir');
 }
 
 const BLANK_PAGE =
@@ -200,9 +205,8 @@ export async function previewTimeToInteractive(): Promise<BenchResult[]> {
   const blankDir = mkdtempSync(join(tmpdir(), 'awards-blank-'));
   writeFileSync(join(blankDir, 'taskpane.html'), BLANK_PAGE);
   const officeDir = mkdtempSync(join(tmpdir(), 'awards-office-only-'));
-  writeFileSync(join(officeDir, 'taskpane.html'), officeOnlyPage(officeJsPath()));
+  writeFileSync(join(officeDir, 'taskpane.html'), officeOnlyPage(linkOfficeJs(officeDir)));
   writeFileSync(join(officeDir, 'ready.js'), OFFICE_ONLY_SCRIPT);
-  symlinkSync(join(DIST, 'office-js'), join(officeDir, 'office-js'), 'dir');
   const fluentDir = mkdtempSync(join(tmpdir(), 'awards-fluent-floor-'));
   const folders = [blankDir, officeDir, fluentDir];
   const servers: { stop(): void }[] = [];

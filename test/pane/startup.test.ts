@@ -156,13 +156,6 @@ describe('the preview build in Chromium, with the real Office.js outside Office'
       server.stop();
     }
   });
-});
-
-describe('the preview opened again in Chromium', () => {
-  beforeAll(() => {
-    requireChromium();
-    ensureBuilt();
-  });
 
   it('takes Office.js and the hashed bundles from the browser cache without asking, and asks after the page', async () => {
     const server = await serveFolder(DIST);
@@ -184,8 +177,8 @@ describe('the preview opened again in Chromium', () => {
           return sizes;
         });
       };
-      const office = officeJsPath();
-      const kept = [office, office.replace('office.js', 'o15apptofilemappingtable.js'), bundle('taskpane')];
+      const officeJs = officeJsPath();
+      const kept = [officeJs, officeJs.replace('office.js', 'o15apptofilemappingtable.js'), bundle('taskpane')];
       const first = await visit();
       for (const file of kept) expect([file, first[file] > 0]).toEqual([file, true]);
       const again = await visit();
